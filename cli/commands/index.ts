@@ -1,0 +1,35 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { buildCommand } from "@/cli/commands/build";
+import { migrateCommand } from "@/cli/commands/migrate";
+import { serveCommand } from "@/cli/commands/serve";
+import { startCommand } from "@/cli/commands/start";
+import { verifyAuditCommand } from "@/cli/commands/verify-audit";
+import { workerCommand } from "@/cli/commands/worker";
+
+export class UsageError extends Error {}
+
+export type Command = { summary: string; usage: string; run: (args: string[]) => Promise<number> };
+
+export const commands: Record<string, Command> = {
+  start: startCommand,
+  serve: serveCommand,
+  worker: workerCommand,
+  migrate: migrateCommand,
+  "verify-audit": verifyAuditCommand,
+  build: buildCommand,
+};
+
+export function printUsage(out: NodeJS.WritableStream): void {
+  out.write("Usage: keyward <command> [options]\n\nCommands:\n");
+  for (const command of Object.values(commands)) out.write(`  ${command.usage.padEnd(34)} ${command.summary}\n`);
+  out.write("\nEvery command uses DATABASE_URL, or the embedded PostgreSQL in .keyward/ when it is unset.\n");
+}
+
+/** node:util parseArgs with errors turned into one-line usage errors. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ""));
+  }
+}

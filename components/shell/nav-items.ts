@@ -1,0 +1,15 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; icon: string; permission: Permission };
+
+/** The app's areas in menu order; each shows only to roles with its permission. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Dashboard", icon: "gauge", permission: "inventory:read" },
+  { href: "/inventory", label: "Inventory", icon: "boxes", permission: "inventory:read" },
+  { href: "/findings", label: "Findings", icon: "shield-alert", permission: "inventory:read" },
+  { href: "/sources", label: "Sources", icon: "plug", permission: "sync:run" },
+  { href: "/campaigns", label: "Campaigns", icon: "clipboard-check", permission: "reviews:decide" },
+  { href: "/reports", label: "Reports", icon: "file-text", permission: "reports:export" },
+  { href: "/audit", label: "Audit log", icon: "scroll-text", permission: "audit:read" },
+  { href: "/settings", label: "Settings", icon: "settings", permission: "settings:manage" },
+];
