@@ -75,3 +75,27 @@ describe("audit chain", () => {
     await client.end();
   });
 });
+
+describe("audit chain through a pg client", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it("chains events appended inside a raw BEGIN/COMMIT and after a Prisma append", async () => {
+    await t.db.$transaction((tx) => appendAuditEvents(tx, [{ actor, action: "auth.sign_in" }], TEST_AUDIT_KEY));
+    const client = new pg.Client({ connectionString: t.url });
+    await client.connect();
+    await client.query("BEGIN");
+    await appendAuditEvents(client, [{ actor: { type: "system", label: "sync" }, action: "sync.discovered", summary: { n: 2 } }], TEST_AUDIT_KEY);
+    await client.query("COMMIT");
+    await client.query("BEGIN");
+    await appendAuditEvents(client, [{ actor: { type: "system", label: "sync" }, action: "sync.rolled_back" }], TEST_AUDIT_KEY);
+    await client.query("ROLLBACK");
+    await client.end();
+    const rows = await t.db.auditEvent.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.action)).toEqual(["auth.sign_in", "sync.discovered"]);
+    expect(await verifyAuditChain(t.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true, checked: 2 });
+  });
+});
