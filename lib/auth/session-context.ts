@@ -6,15 +6,22 @@ import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { roleCan, type Permission, type Role } from "@/lib/auth/permissions";
 
-/** Who is asking. Every data-layer function takes one and checks it. */
+/**
+ * Who is asking. Every data-layer function takes one and checks it. The CLI acts as a `system`
+ * caller with the admin role: whoever can run it already holds the database and the keys.
+ */
 export type Caller = {
-  type: "user";
-  userId: string;
+  type: "user" | "system";
+  userId: string | null;
   email: string;
   name: string | null;
   role: Role;
-  sessionId: string;
+  sessionId: string | null;
 };
+
+export function systemCaller(label = "cli"): Caller {
+  return { type: "system", userId: null, email: label, name: null, role: "admin", sessionId: null };
+}
 
 /** Re-checking lastSeenAt more often than this would write on every request. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
@@ -58,5 +65,5 @@ export function requirePermission(caller: Caller, permission: Permission): void 
 }
 
 export function callerAsActor(caller: Caller) {
-  return { type: "user" as const, id: caller.userId, label: caller.email };
+  return { type: caller.type, id: caller.userId, label: caller.email };
 }

@@ -16,7 +16,7 @@ export default async function UsersPage() {
     <>
       <PageHeader title="Users and roles" description="Admins configure; analysts triage and review; owners answer for their identities; auditors read and export." />
       <InviteUserForm invite={inviteUserAction} ssoEnabled={getEnv().oidc !== null} />
-      <UsersTable users={users} currentUserId={caller.userId} changeRole={changeUserRoleAction} setDisabled={setUserDisabledAction} />
+      <UsersTable users={users} currentUserId={caller.userId ?? ""} changeRole={changeUserRoleAction} setDisabled={setUserDisabledAction} />
     </>
   );
 }

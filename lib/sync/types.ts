@@ -1,0 +1,65 @@
+import type { ParentRef, Scope, StreamDefinition } from "@/connectors/sdk";
+import type { AuditActor } from "@/lib/audit/audit-hash";
+
+/**
+ * The contract between whoever produces raw items (a live connector's `list()` pages, or offline
+ * files parsed by a format) and the runner that transforms, stages, merges and sweeps them.
+ */
+
+/** One (scope, stream[, parent]) to load. Its pages are raw provider items. */
+export type WorkUnit = {
+  scope: Scope;
+  stream: StreamDefinition;
+  parent?: ParentRef;
+  /** Raw items, page by page. Throwing marks the unit not clean: nothing of it is retired. */
+  pages: AsyncIterable<readonly unknown[]>;
+  /** Where the items came from, for error messages (a file path, "live"). */
+  origin: string;
+};
+
+export type RunMode = "live" | "import";
+
+export type RunStatus = "queued" | "running" | "succeeded" | "partial" | "failed" | "held";
+
+export type RunProgress = {
+  stream: string | null;
+  scope: string | null;
+  pages: number;
+  items: number;
+  unitsDone: number;
+  unitsTotal: number | null;
+};
+
+export type KindCounts = { added: number; updated: number; unchanged: number; gone: number; returned: number };
+export type RunCounts = Partial<Record<"identity" | "credential" | "resource" | "person" | "edge", KindCounts>>;
+
+/** An item or page that failed, named so a person can find it. Never contains a secret value. */
+export type RunError = { origin: string; stream: string; scope: string; field?: string; line?: number; reason: string };
+
+export type RunOptions = {
+  connectionString: string;
+  sourceId: string;
+  mode: RunMode;
+  actor: AuditActor;
+  fingerprintKey: Buffer;
+  auditKey: Buffer;
+  /** Retire records a clean unit no longer reports. Live syncs: true. Imports: only when the files are declared complete. */
+  sweep: boolean;
+  /** Share of a (source, scope, type)'s present records a sweep may retire before it is held [0.15]. */
+  sweepThreshold?: number;
+  /** Applied to records that carry no environment. */
+  defaultEnvironment?: string;
+  /** "wait" queues behind a running sync of the same source; "fail" refuses at once. */
+  lockMode?: "wait" | "fail";
+  onProgress?: (progress: RunProgress) => void;
+};
+
+export type RunSummary = {
+  runId: string;
+  generation: bigint;
+  status: RunStatus;
+  counts: RunCounts;
+  errors: RunError[];
+  coverageGaps: { scope: string; stream: string; reason: string; detail: string }[];
+  held: { scope: string; externalType: string; wouldRetire: number; present: number } | null;
+};
