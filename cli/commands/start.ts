@@ -76,7 +76,7 @@ export const startCommand: Command = {
       console.log(`\n  Keyward is running at ${env.baseUrl}\n`);
       if (admin.created && !admin.passwordFromEnv) {
         console.log(`  Sign in as ${admin.email} with password:  ${admin.password}`);
-        console.log("  (shown once; change it under Settings → Users, or set KEYWARD_ADMIN_PASSWORD before the first start)\n");
+        console.log("  (shown once; change it after signing in: account menu → Change password)\n");
       } else {
         console.log(`  Sign in with your Keyward account${admin.created ? ` (${admin.email}, password from KEYWARD_ADMIN_PASSWORD)` : ""}.\n`);
       }

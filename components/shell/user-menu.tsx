@@ -1,7 +1,8 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { KeyRound, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 
 type Props = { email: string; role: string; theme: string; setTheme: (theme: string) => Promise<void> };
@@ -30,6 +31,11 @@ export function UserMenu({ email, role, theme, setTheme }: Props) {
             </DropdownMenu.RadioItem>
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item className={ITEM} asChild>
+            <Link href="/account">
+              <KeyRound size={14} aria-hidden="true" /> Change password
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item className={ITEM} onSelect={() => void signOut({ callbackUrl: "/signin" })}>
             <LogOut size={14} aria-hidden="true" /> Sign out
           </DropdownMenu.Item>
