@@ -11,7 +11,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-cli-"));
 /** Runs the real `keyward` launcher with a clean, controlled environment. */
 function keyward(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [path.join(HOME, "bin/keyward.mjs"), ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: os.homedir(), KEYWARD_DATA_DIR: dataDir, ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? "", HOME: os.homedir(), NODE_ENV: "production", KEYWARD_DATA_DIR: dataDir, ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
