@@ -48,22 +48,24 @@ export const inviteUserSchema = z.object({
   /** `password`: a one-time password is generated and shown once; `sso`: sign-in through the identity provider only. */
   signIn: z.enum(["password", "sso"]),
 });
-export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+export type InviteUserInput = z.input<typeof inviteUserSchema>;
 
 export async function inviteUser(caller: Caller, input: InviteUserInput): Promise<{ user: { id: string; email: string }; password: string | null }> {
   requirePermission(caller, "users:manage");
-  const password = input.signIn === "password" ? generatePassword() : null;
+  // Validated here too: the data layer is the boundary, whoever calls it.
+  const parsed = inviteUserSchema.parse(input);
+  const password = parsed.signIn === "password" ? generatePassword() : null;
   const passwordHash = password ? await hashPassword(password) : null;
   return getDb().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email } })) {
-      throw new AppError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, "email");
+    if (await tx.user.findUnique({ where: { email: parsed.email } })) {
+      throw new AppError("CONFLICT", `A user with the e-mail ${parsed.email} already exists.`, "email");
     }
-    const user = await tx.user.create({ data: { email: input.email, name: input.name ?? null, role: input.role, passwordHash } });
+    const user = await tx.user.create({ data: { email: parsed.email, name: parsed.name ?? null, role: parsed.role, passwordHash } });
     await appendAuditEvent(tx, {
       actor: callerAsActor(caller),
       action: "user.invited",
       target: { type: "user", id: user.id },
-      summary: { email: user.email, role: user.role, signIn: input.signIn },
+      summary: { email: user.email, role: user.role, signIn: parsed.signIn },
     });
     return { user: { id: user.id, email: user.email }, password };
   });
