@@ -60,6 +60,12 @@ export default tseslint.config(
     rules: { "no-restricted-properties": "off" },
   },
   ...boundaryRules(),
+  // Connectors reach the network only through the SDK's guarded client (SSRF rules, retries).
+  {
+    files: ["connectors/**"],
+    ignores: ["connectors/sdk/http.ts", "connectors/sdk/guarded-dispatcher.ts", "**/*.test.ts"],
+    rules: { "no-restricted-globals": ["error", { name: "fetch", message: "Use ctx.http (connectors/sdk guarded HTTP client)." }] },
+  },
   {
     files: ["**/*.test.ts", "test/**", "e2e/**"],
     rules: { "no-restricted-imports": "off" },
