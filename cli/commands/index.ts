@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { buildCommand } from "@/cli/commands/build";
+import { exportCommand } from "@/cli/commands/export";
+import { findingsCommand } from "@/cli/commands/findings";
+import { importCommand } from "@/cli/commands/import";
 import { migrateCommand } from "@/cli/commands/migrate";
 import { serveCommand } from "@/cli/commands/serve";
 import { startCommand } from "@/cli/commands/start";
@@ -16,6 +19,9 @@ export const commands: Record<string, Command> = {
   worker: workerCommand,
   migrate: migrateCommand,
   "verify-audit": verifyAuditCommand,
+  import: importCommand,
+  export: exportCommand,
+  findings: findingsCommand,
   build: buildCommand,
 };
 

@@ -2,6 +2,10 @@
 export const QUEUES = {
   /** Deletes session rows that ended more than SESSION_RETENTION_DAYS ago. */
   pruneSessions: "sessions.prune",
+  /** One sync of one source; `singletonKey` = source id (lib/jobs/sync-queue.ts). */
+  sync: "sync",
+  /** Every minute: enqueues the syncs whose `sources.schedule` came due (lib/jobs/sync-schedule.ts). */
+  syncSchedule: "sync.schedule",
 } as const;
 
 /** Ended sessions are kept this long so an investigator can still see them. */

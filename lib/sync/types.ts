@@ -33,8 +33,20 @@ export type RunProgress = {
 export type KindCounts = { added: number; updated: number; unchanged: number; gone: number; returned: number };
 export type RunCounts = Partial<Record<"identity" | "credential" | "resource" | "person" | "edge", KindCounts>>;
 
-/** An item or page that failed, named so a person can find it. Never contains a secret value. */
-export type RunError = { origin: string; stream: string; scope: string; field?: string; line?: number; reason: string };
+/**
+ * An item or page that failed, named so a person can find it. Never contains a secret value.
+ * `page` and `item` are 1-based positions inside the unit (extension: the importer maps them to lines).
+ */
+export type RunError = {
+  origin: string;
+  stream: string;
+  scope: string;
+  field?: string;
+  line?: number;
+  page?: number;
+  item?: number;
+  reason: string;
+};
 
 export type RunOptions = {
   connectionString: string;
@@ -52,14 +64,32 @@ export type RunOptions = {
   /** "wait" queues behind a running sync of the same source; "fail" refuses at once. */
   lockMode?: "wait" | "fail";
   onProgress?: (progress: RunProgress) => void;
+  /** Extension, for tests and benchmarks: the loader's batch sizes (defaults suit production). */
+  tuning?: LoaderTuning;
 };
+
+export type LoaderTuning = {
+  /** Bytes per COPY into staging [1 MiB]. */
+  chunkBytes?: number;
+  /** Staged rows of one kind between checks for unchanged rows during staging [50,000]. */
+  earlyDropRows?: number;
+};
+
+/** One (scope, external type) whose sweep was held: it would retire `wouldRetire` of `present` records. */
+export type HeldSweepEntry = { scope: string; stream: string; kind: string; externalType: string; wouldRetire: number; present: number };
 
 export type RunSummary = {
   runId: string;
   generation: bigint;
   status: RunStatus;
   counts: RunCounts;
+  /** The first errors (capped, see `errorCount`). */
   errors: RunError[];
+  /** Extension: every error, including those beyond the stored cap. */
+  errorCount?: number;
   coverageGaps: { scope: string; stream: string; reason: string; detail: string }[];
+  /** The first held (scope, type); `heldSweeps` lists them all. */
   held: { scope: string; externalType: string; wouldRetire: number; present: number } | null;
+  /** Extension: every (scope, type) whose sweep was held, with its numbers. */
+  heldSweeps?: HeldSweepEntry[];
 };

@@ -29,7 +29,9 @@ export const pemFormat = defineFormat({
   id: "certificates.pem",
   description: "PEM certificates, bundles and private keys (-----BEGIN CERTIFICATE----- / … PRIVATE KEY-----)",
   // A JSON document (Terraform state, a Kubernetes Secret list) may embed PEM text; it belongs to its own format.
-  detect: (file) => (file.json === undefined && hasPemContent(file.text) ? PEM_CONFIDENCE : false),
+  // A PEM block inside a JSON document or a CSV table belongs to that container's format (and is
+  // refused there as a secret-looking value); only a file that is not a table is PEM.
+  detect: (file) => (file.json === undefined && file.csvHeader === undefined && hasPemContent(file.text) ? PEM_CONFIDENCE : false),
   parse: parseCertificateFile,
 });
 

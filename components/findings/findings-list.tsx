@@ -1,0 +1,75 @@
+import { SeverityBadge, SEVERITIES, type Severity } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+
+type Finding = {
+  id: string | null;
+  rule: string;
+  severity: string;
+  owasp: string;
+  status: string;
+  subjectType: string;
+  subjectName: string | null;
+  evidence: Record<string, unknown>;
+  firstSeenAt: string | null;
+};
+
+const asSeverity = (value: string): Severity => ((SEVERITIES as readonly string[]).includes(value) ? (value as Severity) : "info");
+
+/** A short, readable line of the evidence: the keys a person needs to see why it fired. */
+function evidenceLine(evidence: Record<string, unknown>): string {
+  return Object.entries(evidence)
+    .filter(([, v]) => v !== null && typeof v !== "object")
+    .slice(0, 4)
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(" · ");
+}
+
+export function FindingsList({ findings, total }: { findings: Finding[]; total?: number }) {
+  return (
+    <Card className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="sticky top-0 bg-surface-2 text-xs text-muted">
+          <tr>
+            <th className="px-3 py-2 font-medium">Severity</th>
+            <th className="px-3 py-2 font-medium">Rule</th>
+            <th className="px-3 py-2 font-medium">Subject</th>
+            <th className="px-3 py-2 font-medium">Why</th>
+            <th className="px-3 py-2 font-medium">First seen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {findings.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="px-3 py-8 text-center text-muted">
+                No open findings.
+              </td>
+            </tr>
+          ) : (
+            findings.map((f) => (
+              <tr key={f.id ?? `${f.rule}-${f.subjectName}`} className="border-t border-border align-top">
+                <td className="px-3 py-2">
+                  <SeverityBadge severity={asSeverity(f.severity)} />
+                </td>
+                <td className="px-3 py-2">
+                  <div className="font-mono text-xs">{f.rule}</div>
+                  <div className="text-xs text-muted">{f.owasp}</div>
+                </td>
+                <td className="px-3 py-2">
+                  {f.subjectName ?? "—"} <span className="text-xs text-muted">({f.subjectType})</span>
+                </td>
+                <td className="max-w-lg px-3 py-2 text-xs text-muted">{evidenceLine(f.evidence)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{f.firstSeenAt ? <RelativeTime iso={f.firstSeenAt} /> : "—"}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      {total !== undefined && total > findings.length ? (
+        <p className="border-t border-border px-3 py-2 text-xs text-muted">
+          Showing the {findings.length} most severe of {total.toLocaleString("en")} open findings.
+        </p>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { detectFormat, inspectFile } from "./sdk";
+import { allConnectors, allFormats, connectorOfFormat, findConnector, getConnector, UnknownProviderError } from "./registry";
+
+describe("connector registry", () => {
+  it("registers every connector by provider", () => {
+    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles"]);
+    expect(getConnector("people").displayName).toBe("People directory");
+    expect(findConnector("nope")).toBeUndefined();
+    expect(() => getConnector("nope")).toThrow(UnknownProviderError);
+  });
+
+  it("lists every format once, with unique ids, each mapped back to its connector", () => {
+    const ids = allFormats().map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      "keyward.inventory-json",
+      "keyward.inventory-csv",
+      "people.directory-csv",
+      "people.directory-json",
+      "certificates.pem",
+      "certificates.der",
+    ]);
+    for (const format of allFormats()) expect(connectorOfFormat(format).provider).toBe(format.id.split(".")[0]);
+  });
+});
+
+describe("format detection across every registered format", () => {
+  const demo = new URL("../demo/", import.meta.url);
+  const cases: [string, string, string | null][] = [
+    ...fs
+      .readdirSync(demo)
+      .map((name): [string, string, string | null] => [
+        name,
+        fs.readFileSync(new URL(name, demo), "utf8"),
+        name.endsWith(".csv")
+          ? name === "people.csv"
+            ? "people.directory-csv"
+            : "keyward.inventory-csv"
+          : "keyward.inventory-json",
+      ]),
+    // Look-alikes: a Keyward document with people, a Keyward CSV of people, a directory with a "kind" column.
+    ["k-people.json", '{"keyward":"inventory/v1","people":[{"email":"a@b.io"}]}', "keyward.inventory-json"],
+    ["k-people.csv", "kind,email,name,team,manager,status\nperson,a@b.io,A,,,active\n", "keyward.inventory-csv"],
+    ["dir.json", '{"people":[{"email":"a@b.io"}]}', "people.directory-json"],
+    ["dir-kind.csv", "email,name,kind\na@b.io,A,x\n", null],
+    ["notes.md", "# notes\n", null],
+    ["empty.json", "[]", null],
+  ];
+
+  it.each(cases)("%s is claimed by exactly one format (or none), never two equally", (name, content, expected) => {
+    const file = inspectFile(name, content);
+    const claims = allFormats().filter((f) => Number(f.detect(file)) > 0);
+    expect(detectFormat(file, allFormats())?.format.id ?? null).toBe(expected);
+    expect(claims.length).toBeLessThanOrEqual(expected ? 2 : 0);
+  });
+
+  it("reports two formats claiming a file equally as ambiguous instead of picking one", () => {
+    const twin = { ...allFormats()[0]!, id: "test.twin" };
+    expect(() => detectFormat(inspectFile("x.json", '{"keyward":"inventory/v1"}'), [...allFormats(), twin])).toThrow(
+      /ambiguous|equally/,
+    );
+  });
+});

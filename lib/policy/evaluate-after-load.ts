@@ -1,0 +1,23 @@
+import "server-only";
+import pg from "pg";
+import type { AuditActor } from "@/lib/audit/audit-hash";
+import { evaluatePolicies, type EvaluationSummary } from "@/lib/policy/evaluate";
+
+/**
+ * Re-evaluates every policy after records were loaded (an import or a sync), on its own
+ * connection so it works from the CLI without the web app's Prisma pool.
+ */
+export async function evaluateAfterLoad(connectionString: string, actor: AuditActor, auditKey: Buffer): Promise<EvaluationSummary> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await evaluatePolicies(client, { actor, auditKey });
+  } finally {
+    await client.end();
+  }
+}
+
+/** One line for a person: what changed in the findings. */
+export function evaluationLine(summary: EvaluationSummary): string {
+  return `policies evaluated: ${summary.violations} violations; ${summary.opened} findings opened, ${summary.reopened} reopened, ${summary.resolved} resolved`;
+}
