@@ -117,7 +117,25 @@ async function startEmbedded(env: Env, log: (line: string) => void): Promise<Dat
   const exists = await admin.query("select 1 from pg_database where datname = $1", [EMBEDDED_DB_NAME]);
   if (exists.rowCount === 0) await admin.query(`create database ${EMBEDDED_DB_NAME}`);
   await admin.end();
-  return { url, embedded: true, release: () => server.stop() };
+  return { url, embedded: true, release: () => stopEmbedded(() => server.stop(), databaseDir) };
+}
+
+/** How long a clean PostgreSQL shutdown may take before we stop waiting for it. */
+const STOP_TIMEOUT_MS = 20_000;
+
+/**
+ * Stops the embedded server. Ctrl-C reaches PostgreSQL directly too (same process group), and the
+ * library's stop() waits for an exit event that may already have fired, so we also finish as soon
+ * as the server's pid file is gone.
+ */
+async function stopEmbedded(stop: () => Promise<void>, databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  const stopped = stop().catch(() => undefined);
+  while (Date.now() < deadline) {
+    const done = await Promise.race([stopped.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 200))]);
+    if (done || !fs.existsSync(pidFile)) return;
+  }
 }
 
 /** The database for this process; start the embedded one if needed. */
