@@ -1,4 +1,4 @@
-import { SeverityBadge, SEVERITIES, type Severity } from "@/components/ui/badge";
+import { asSeverity, SeverityBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 
@@ -14,7 +14,6 @@ type Finding = {
   firstSeenAt: string | null;
 };
 
-const asSeverity = (value: string): Severity => ((SEVERITIES as readonly string[]).includes(value) ? (value as Severity) : "info");
 
 /** A short, readable line of the evidence: the keys a person needs to see why it fired. */
 function evidenceLine(evidence: Record<string, unknown>): string {

@@ -1,9 +1,8 @@
-import { SeverityBadge, SEVERITIES, type Severity } from "@/components/ui/badge";
+import { asSeverity, SeverityBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 
 type Count = { rule: string; severity: string; owasp: string; status: string; count: number };
 const STATUSES = ["open", "accepted", "suppressed", "resolved"] as const;
-const asSeverity = (value: string): Severity => ((SEVERITIES as readonly string[]).includes(value) ? (value as Severity) : "info");
 
 /** One row per rule with its findings by status. */
 export function RuleOverview({ counts }: { counts: Count[] }) {

@@ -4,6 +4,9 @@ import { cn } from "@/components/ui/cn";
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** A stored severity as the fixed scale knows it (unknown values show as info). */
+export const asSeverity = (value: string): Severity => ((SEVERITIES as readonly string[]).includes(value) ? (value as Severity) : "info");
+
 const SEVERITY_CLASSES: Record<Severity, string> = {
   critical: "bg-sev-critical/15 text-sev-critical",
   high: "bg-sev-high/15 text-sev-high",

@@ -2,7 +2,7 @@ import net, { type AddressInfo, type Socket } from "node:net";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KeywardRecord } from "../sdk";
-import { driveConnector } from "./__fixtures__/drive-connector";
+import { driveConnector } from "../sdk/testing/drive-connector";
 import { generateTestPki, type TestCertificate, type TestPki } from "./__fixtures__/test-pki";
 import { certificatesConnector } from "./index";
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { driveConnector } from "./__fixtures__/drive-connector";
+import { driveConnector } from "../sdk/testing/drive-connector";
 import { generateTestPki, type TestPki } from "./__fixtures__/test-pki";
 import { certificatesConnector } from "./index";
 import { FILES_PAGE_SIZE } from "./streams/files";

@@ -3,7 +3,7 @@ import mysql from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KeywardRecord } from "../sdk";
 import { canaryForms } from "../sdk/harness-item";
-import { driveConnector, type DriveResult } from "./__fixtures__/drive-connector";
+import { driveConnector, type DriveResult } from "../sdk/testing/drive-connector";
 import { databaseRolesConnector } from "./index";
 
 /*

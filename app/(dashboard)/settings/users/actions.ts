@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { toActionFailure } from "@/lib/errors";
 import { requireCaller } from "@/lib/auth/session-context";
 import { changeUserRole, inviteUser, inviteUserSchema, setUserDisabled } from "@/lib/auth/user-admin";
 import { ROLES } from "@/lib/auth/permissions";
@@ -15,12 +15,7 @@ async function run(fn: () => Promise<ActionResult>): Promise<ActionResult> {
     revalidatePath("/settings/users");
     return result;
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message, field: error.field };
-    if (error instanceof z.ZodError) {
-      const issue = error.issues[0]!;
-      return { ok: false, error: issue.message, field: issue.path.join(".") };
-    }
-    throw error;
+    return toActionFailure(error);
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type KeywardRecord,
   type ParentRef,
   type StreamDefinition,
-} from "../../sdk";
+} from "..";
 
 /*
  * A miniature of the lib/sync runner for live tests: scopes → streams (parents first) → pages →
