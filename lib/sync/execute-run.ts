@@ -1,6 +1,5 @@
 import "server-only";
 import { createFingerprinter } from "@/connectors/sdk";
-import { EarlyDrop } from "@/lib/sync/early-drop";
 import { finishRun, failRun, type FinishContext } from "@/lib/sync/finish-run";
 import { mergeUnit } from "@/lib/sync/merge-unit";
 import { ProgressReporter } from "@/lib/sync/progress";
@@ -44,8 +43,7 @@ export async function executeRun(options: RunOptions, units: Iterable<WorkUnit> 
       unitsIncomplete: false,
     };
     const progress = new ProgressReporter(client, run.runId, options.onProgress, Array.isArray(units) ? units.length : null);
-    const early = new EarlyDrop(client, { sourceId: options.sourceId, generation: run.generation }, options.tuning?.earlyDropRows);
-    const stager = new Stager(client, state.typeKinds, early, options.tuning?.chunkBytes);
+    const stager = new Stager(client, state.typeKinds, options.tuning?.chunkBytes);
     const fingerprint = createFingerprinter(options.fingerprintKey);
     const defaultEnvironment = options.defaultEnvironment ?? run.sourceEnvironment ?? undefined;
     try {
@@ -53,9 +51,16 @@ export async function executeRun(options: RunOptions, units: Iterable<WorkUnit> 
         for await (const unit of guardUnits(units)) {
           progress.startUnit(unit.stream.name, unit.scope.id);
           const group = state.group(unit.scope.id, unit.stream);
-          const outcome = await loadUnit(unit, { stager, progress, state, group, fingerprint, defaultEnvironment });
+          const outcome = await loadUnit(unit, {
+            stager,
+            progress,
+            state,
+            group,
+            fingerprint,
+            defaultEnvironment,
+          });
           if (outcome.loadable) {
-            await mergeUnit(client, { ...ctx, auditKey: options.auditKey }, stager, early, state);
+            await mergeUnit(client, { ...ctx, auditKey: options.auditKey }, stager, state);
             state.unitsMerged += 1;
           } else {
             state.unitsFailed += 1;

@@ -165,7 +165,13 @@ export const SPEC_BY_KIND: Readonly<Record<RecordKind, KindSpec>> = { identity, 
 
 /** Staging columns in COPY order. */
 export function stageColumns(spec: KindSpec): Column[] {
-  return [...spec.key.map((name) => [name, "text"] as const), ["payload", "text"], ["content_hash", "text"], ["seq", "bigint"], ...spec.hintColumns];
+  return [
+    ...spec.key.map((name) => [name, "text"] as const),
+    ["payload", "text"],
+    ["content_hash", "text"],
+    ["seq", "bigint"],
+    ...spec.hintColumns,
+  ];
 }
 
 /**

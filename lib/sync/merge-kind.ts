@@ -1,13 +1,9 @@
 import "server-only";
 import type pg from "pg";
 import { auditRefOf, type AuditRef } from "@/lib/sync/audit-batches";
-import type { EarlyDropTotals } from "@/lib/sync/early-drop";
 import type { EndKinds, KindSpec } from "@/lib/sync/kind-specs";
 import { dedupeSql, dropUnchangedSql, matchedSql, probeSql, upsertSql } from "@/lib/sync/merge-sql";
 import { FALLBACK_SQL } from "@/lib/sync/resolve-sql";
-
-/** From this many staged rows on, staging is analysed before the merge (it costs ~0.1 s per 100,000 rows). */
-const ANALYZE_STAGE_ROWS = 10_000;
 
 export type KindMerge = {
   /** Counted once per record per run. */
@@ -29,21 +25,14 @@ export type KindMergeArgs = {
   /** References are waiting for nodes: list the nodes this merge inserts. */
   recordNewNodes: boolean;
   ends: EndKinds;
-  /** What the checks during staging already dropped (early-drop.ts). */
-  early: EarlyDropTotals;
 };
 
 /** Merges one kind's staging rows into its table (inside the unit's transaction). */
 export async function mergeKind(client: pg.Client, spec: KindSpec, args: KindMergeArgs): Promise<KindMerge> {
   const params = [args.sourceId, args.generation.toString()];
   if (args.maybeDuplicated) await client.query(dedupeSql(spec));
-  // Statistics of what is left after the early drops, so the joins below get sane plans: an
-  // unanalysed TEMP table looks tiny or huge to the planner depending on its file size.
-  if (args.staged >= ANALYZE_STAGE_ROWS) await client.query(`ANALYZE ${spec.stage} (${[...spec.key, "content_hash", "seq"].join(", ")})`);
-  // Rows the early drops kept are changed ones; checking them again costs a little and keeps the plan simple.
   const dropped = await client.query<{ unchanged: number; first_seen: number }>(dropUnchangedSql(spec, args.maybeRepeated), params);
-  const unchanged = args.early.dropped + dropped.rows[0]!.unchanged;
-  const firstSeen = args.early.firstSeen + dropped.rows[0]!.first_seen;
+  const { unchanged, first_seen: firstSeen } = dropped.rows[0]!;
   const result: KindMerge = { counts: { added: 0, updated: 0, returned: 0, unchanged: firstSeen }, discovered: [], changed: [], returned: [] };
   if (unchanged >= args.staged && !args.maybeDuplicated) return result;
 

@@ -11,7 +11,12 @@ import { unpackedStage, type EndKinds, type KindSpec } from "@/lib/sync/kind-spe
  */
 
 const on = (spec: KindSpec, a: string, b: string) => spec.key.map((c) => `${a}.${c} = ${b}.${c}`).join(" AND ");
-const inSeen = (spec: KindSpec, id: string) => `EXISTS (SELECT 1 FROM ${spec.seen} x WHERE x.id = ${id})`;
+/**
+ * The seen set has no index and holds each id once (dropUnchangedSql keeps it so). It is only
+ * ever joined (a hash join) or anti-joined at the top level of a query, never probed by a
+ * correlated subquery, which would scan it once per row.
+ */
+const notInSeen = (spec: KindSpec, id: string) => `NOT EXISTS (SELECT 1 FROM ${spec.seen} x WHERE x.id = ${id})`;
 
 /** Same natural key twice in one unit: the later row wins (deterministic: staging order). */
 export function dedupeSql(spec: KindSpec): string {
@@ -25,40 +30,15 @@ export function dedupeSql(spec: KindSpec): string {
  * run may have staged some of these keys, so the seen set is checked (keeping it duplicate-free).
  */
 export function dropUnchangedSql(spec: KindSpec, repeated: boolean): string {
-  const fresh = repeated ? `d.last_seen_generation <> $2::bigint AND NOT ${inSeen(spec, "d.id")}` : `d.last_seen_generation <> $2::bigint`;
+  // The final SELECT and the insert both read the seen set as it was before this statement.
+  const metBefore = repeated ? ` LEFT JOIN ${spec.seen} x ON x.id = d.id` : "";
+  const fresh = `d.last_seen_generation <> $2::bigint${repeated ? " AND x.id IS NULL" : ""}`;
   return `WITH d AS (
       DELETE FROM ${spec.stage} s USING ${spec.table} t
       WHERE t.source_id = $1::uuid AND ${on(spec, "t", "s")} AND t.content_hash = s.content_hash AND t.gone_since IS NULL
       RETURNING t.id, t.last_seen_generation),
-    n AS (INSERT INTO ${spec.seen} (id) SELECT id FROM d${repeated ? ` WHERE NOT ${inSeen(spec, "d.id")}` : ""})
-    SELECT count(*)::int AS unchanged, (count(*) FILTER (WHERE ${fresh}))::int AS first_seen FROM d`;
-}
-
-/**
- * The same drop for one chunk of staging rows (seq in ($3, $4]), run while the rest of the unit
- * is still being staged. Written so that it can only run as one unique-index lookup per staged
- * row: LIMIT 1 keeps the LATERAL subquery from being flattened into a join, which the planner
- * might run as a hash join over the whole target table, for every chunk; and the seq range
- * bounds both scans of staging. (Steering the planner with enable_* settings instead produced a
- * quadratic plan on tables without statistics yet.)
- */
-export function earlyDropSql(spec: KindSpec): string {
-  const range = `s.seq > $3::bigint AND s.seq <= $4::bigint`;
-  return `WITH m AS MATERIALIZED (
-      SELECT s.seq, x.id, x.last_seen_generation FROM ${spec.stage} s
-      CROSS JOIN LATERAL (
-        SELECT t.id, t.last_seen_generation FROM ${spec.table} t
-        WHERE t.source_id = $1::uuid AND ${on(spec, "t", "s")} AND t.content_hash = s.content_hash AND t.gone_since IS NULL
-        LIMIT 1) x
-      WHERE ${range}),
-    d AS (DELETE FROM ${spec.stage} s USING m WHERE ${range} AND s.seq = m.seq RETURNING m.id, m.last_seen_generation),
-    n AS (INSERT INTO ${spec.seen} (id) SELECT id FROM d)
-    SELECT count(*)::int AS unchanged, (count(*) FILTER (WHERE d.last_seen_generation <> $2::bigint))::int AS first_seen FROM d`;
-}
-
-/** Whether the source has any row of this kind at all (if not, nothing staged can be unchanged). */
-export function anyTargetSql(spec: KindSpec): string {
-  return `SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE source_id = $1::uuid) AS any`;
+    n AS (INSERT INTO ${spec.seen} (id) SELECT id FROM d${repeated ? ` WHERE ${notInSeen(spec, "d.id")}` : ""})
+    SELECT count(*)::int AS unchanged, (count(*) FILTER (WHERE ${fresh}))::int AS first_seen FROM d${metBefore}`;
 }
 
 /**
@@ -66,9 +46,10 @@ export function anyTargetSql(spec: KindSpec): string {
  * or that this run already met (not counted again). Audit columns, was_gone, met.
  */
 export function probeSql(spec: KindSpec, repeated: boolean): string {
-  const met = `t.last_seen_generation = $2::bigint${repeated ? ` OR ${inSeen(spec, "t.id")}` : ""}`;
+  const met = `t.last_seen_generation = $2::bigint${repeated ? " OR x.id IS NOT NULL" : ""}`;
   return `SELECT ${spec.auditColumns.map((c) => `t.${c}`).join(", ")}, t.gone_since IS NOT NULL AS was_gone, (${met}) AS met
     FROM ${spec.stage} s JOIN ${spec.table} t ON t.source_id = $1::uuid AND ${on(spec, "t", "s")}
+    ${repeated ? `LEFT JOIN ${spec.seen} x ON x.id = t.id` : ""}
     WHERE t.gone_since IS NOT NULL OR ${met}`;
 }
 

@@ -7,7 +7,6 @@ import { KIND_SPECS, SPEC_BY_KIND } from "@/lib/sync/kind-specs";
 import { mergeKind } from "@/lib/sync/merge-kind";
 import { RESOLVE_DANGLING_SQL } from "@/lib/sync/resolve-sql";
 import type { RunState } from "@/lib/sync/run-state";
-import type { EarlyDrop } from "@/lib/sync/early-drop";
 import type { Stager } from "@/lib/sync/stager";
 
 export type MergeContext = AuditContext & { generation: bigint; auditKey: Buffer };
@@ -22,7 +21,7 @@ const ANALYZE_GROWTH = 0.2;
  * adds, updates and returns are all in the inventory and the audit chain, or none of them is.
  * Nothing is retired here; the sweep runs once the run knows which (scope, stream)s were clean.
  */
-export async function mergeUnit(client: pg.Client, ctx: MergeContext, stager: Stager, early: EarlyDrop, state: RunState): Promise<void> {
+export async function mergeUnit(client: pg.Client, ctx: MergeContext, stager: Stager, state: RunState): Promise<void> {
   const events: AuditEventInput[] = [];
   const inserted = new Map<string, number>();
   await client.query("BEGIN");
@@ -43,7 +42,6 @@ export async function mergeUnit(client: pg.Client, ctx: MergeContext, stager: St
         maybeRepeated: stager.maybeRepeated.has(spec.kind),
         recordNewNodes,
         ends: stager.ends,
-        early: early.totalsOf(spec.kind),
       });
       for (const [field, n] of Object.entries(merged.counts)) state.count(spec.kind, field as keyof typeof merged.counts, n);
       if (spec.kind !== "edge") insertedNodes += merged.discovered.length;

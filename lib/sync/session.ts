@@ -38,8 +38,6 @@ function stagingDdl(): string {
     const columns = stageColumns(spec);
     return [
       `CREATE TEMP TABLE ${spec.stage} (${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`,
-      // For dropping unchanged rows chunk by chunk while the unit is still being staged (stager.ts).
-      `CREATE INDEX ON ${spec.stage} (seq)`,
       // No index: it is only appended to, and read once per swept group by a hash anti-join.
       `CREATE TEMP TABLE ${spec.seen} (id ${spec.idType} NOT NULL)`,
     ];

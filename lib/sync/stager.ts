@@ -5,7 +5,6 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { KeywardRecord, RecordKind } from "@/connectors/sdk";
 import { COPY_NULL } from "@/lib/sync/copy-text";
-import type { EarlyDrop } from "@/lib/sync/early-drop";
 import { KIND_SPECS, SPEC_BY_KIND, stageColumns } from "@/lib/sync/kind-specs";
 import { KeySet, Repeat } from "@/lib/sync/key-hash";
 import { recordLine, type LineContext } from "@/lib/sync/record-lines";
@@ -32,11 +31,13 @@ export class StagingError extends Error {
   readonly code = "STAGING_FAILED";
 }
 
-type Chunk = { buffer: Buffer; used: number; rows: number; lastSeq: number };
+/** An open COPY chunk for one staging table. */
+type Chunk = { buffer: Buffer; used: number; copy: string; label: string };
 
 /** Turns validated records into staging rows and streams them into the unit's TEMP tables. */
 export class Stager {
-  private chunks = new Map<RecordKind, Chunk>();
+  /** Open chunk per COPY target (keyed by table). */
+  private chunks = new Map<string, Chunk>();
   /** The last COPY in the chain (each waits for the previous: one COPY at a time on the connection). */
   private inflight: Promise<void> = Promise.resolve();
   /** COPYs sent and not finished, oldest first. */
@@ -54,14 +55,10 @@ export class Stager {
   /** Node kinds this unit's edge ends are expected in (their types' kinds, as staged this run). */
   readonly ends = { from: new Set<NodeKind>(), to: new Set<NodeKind>() };
 
-  /**
-   * `typeKinds` is run-wide: which kind each external type was staged as (edge resolution hints).
-   * `early`, when given, trims unchanged rows from staging as chunks arrive (early-drop.ts).
-   */
+  /** `typeKinds` is run-wide: which kind each external type was staged as (edge resolution hints). */
   constructor(
     private readonly client: pg.Client,
     private readonly typeKinds: Map<string, NodeKind>,
-    private readonly early?: EarlyDrop,
     private readonly chunkBytes = CHUNK_BYTES,
   ) {}
 
@@ -69,6 +66,7 @@ export class Stager {
   stage(record: KeywardRecord, ctx: LineContext): void {
     const { kind, data, key } = recordLine(record, ctx);
     assertNoSecrets(record, data);
+    this.note(kind, key);
     let line = `${data}\t${hash("sha256", HASH_VERSION + data, "hex")}\t${++this.seq}`;
     if (record.kind === "edge") {
       const from = this.typeKinds.get(record.from.externalType);
@@ -76,35 +74,40 @@ export class Stager {
       if (from) this.ends.from.add(from);
       if (to) this.ends.to.add(to);
       line += `\t${from ?? COPY_NULL}\t${to ?? COPY_NULL}`;
-    } else if (record.kind !== "person") {
-      this.typeKinds.set(record.externalType, record.kind);
     } else {
-      this.typeKinds.set("person", "person");
+      this.learnType(record.kind, record.kind === "person" ? "person" : record.externalType);
     }
-    this.noteKey(kind, key);
-    this.append(kind, `${line}\n`, this.seq);
+    this.append(SPEC_BY_KIND[kind].stage, `${line}\n`);
     this.staged.set(kind, (this.staged.get(kind) ?? 0) + 1);
   }
 
-  private append(kind: RecordKind, line: string, seq: number): void {
-    const worst = line.length * 3; // UTF-8 bytes of a UTF-16 string, at most
-    let chunk = this.chunks.get(kind);
-    if (chunk && chunk.used + worst > chunk.buffer.length && chunk.used > 0) {
-      this.send(kind, chunk);
-      chunk = undefined;
-    }
-    if (!chunk) this.chunks.set(kind, (chunk = { buffer: Buffer.allocUnsafe(Math.max(this.chunkBytes, worst)), used: 0, rows: 0, lastSeq: 0 }));
-    chunk.used += chunk.buffer.write(line, chunk.used);
-    chunk.rows += 1;
-    chunk.lastSeq = seq;
+  /** Remembers which kind a type was staged as, for the hints of edges that point at it. */
+  private learnType(kind: NodeKind, externalType: string): void {
+    this.typeKinds.set(externalType, kind);
   }
 
-  private noteKey(kind: RecordKind, key: string): void {
+  private append(table: string, line: string): void {
+    const worst = line.length * 3; // UTF-8 bytes of a UTF-16 string, at most
+    let chunk = this.chunks.get(table);
+    if (chunk && chunk.used + worst > chunk.buffer.length && chunk.used > 0) {
+      this.send(table, chunk);
+      chunk = undefined;
+    }
+    if (!chunk) {
+      chunk = { buffer: Buffer.allocUnsafe(Math.max(this.chunkBytes, worst)), used: 0, ...copyTarget(table) };
+      this.chunks.set(table, chunk);
+    }
+    chunk.used += chunk.buffer.write(line, chunk.used);
+  }
+
+  /** Notes every staged record's natural key, in order: repeats decide how it is merged. */
+  private note(kind: RecordKind, key: string): Repeat {
     let seen = this.keys.get(kind);
     if (!seen) this.keys.set(kind, (seen = new KeySet()));
     const repeat = seen.add(key, this.unit);
     if (repeat === Repeat.SameUnit) this.maybeDuplicated.add(kind);
     else if (repeat === Repeat.EarlierUnit) this.maybeRepeated.add(kind);
+    return repeat;
   }
 
   /**
@@ -117,7 +120,7 @@ export class Stager {
 
   /** Sends everything buffered and waits until PostgreSQL has it. */
   async flushAll(): Promise<void> {
-    for (const [kind, chunk] of this.chunks) if (chunk.used > 0) this.send(kind, chunk);
+    for (const [table, chunk] of this.chunks) if (chunk.used > 0) this.send(table, chunk);
     await this.inflight;
   }
 
@@ -125,31 +128,14 @@ export class Stager {
    * One COPY at a time on the connection, chained: PostgreSQL ingests a chunk while the caller
    * transforms the next records. A failure surfaces at the next await of `inflight`.
    */
-  private send(kind: RecordKind, chunk: Chunk): void {
-    this.chunks.delete(kind);
+  private send(table: string, chunk: Chunk): void {
+    this.chunks.delete(table);
     const data = chunk.buffer.subarray(0, chunk.used);
-    const sent = this.inflight.then(async () => {
-      await this.copy(kind, data);
-      // Flags as of now: every row of this chunk was staged (and checked for repeats) before.
-      const flags = { duplicated: this.maybeDuplicated.has(kind), repeated: this.maybeRepeated.has(kind) };
-      await this.early?.afterCopy(kind, chunk.lastSeq, chunk.rows, flags);
-    });
+    const sent = this.inflight.then(() => copyInto(this.client, chunk, data));
     this.inflight = sent;
     this.pending.push(sent);
     const done = () => void this.pending.splice(this.pending.indexOf(sent), 1);
     sent.then(done, done);
-  }
-
-  private async copy(kind: RecordKind, data: Buffer): Promise<void> {
-    const spec = SPEC_BY_KIND[kind];
-    const columns = stageColumns(spec).map(([name]) => name);
-    const stream = this.client.query(copyFrom(`COPY ${spec.stage} (${columns.join(", ")}) FROM STDIN`));
-    try {
-      stream.end(data);
-      await once(stream, "finish");
-    } catch (error) {
-      throw new StagingError(`could not stage ${kind} rows: ${(error as Error).message}`);
-    }
   }
 
   /** Empties the staging tables for the next unit (also after a failed unit: nothing of it is merged). */
@@ -164,8 +150,23 @@ export class Stager {
     this.maybeRepeated.clear();
     this.ends.from.clear();
     this.ends.to.clear();
-    this.early?.reset();
     this.seq = 0;
     await this.client.query(`TRUNCATE ${KIND_SPECS.map((s) => s.stage).join(", ")}`);
+  }
+}
+
+/** The COPY statement of a staging table. */
+function copyTarget(table: string): { copy: string; label: string } {
+  const spec = KIND_SPECS.find((s) => s.stage === table)!;
+  return { copy: `COPY ${table} (${stageColumns(spec).map(([name]) => name).join(", ")}) FROM STDIN`, label: `${spec.kind} rows` };
+}
+
+async function copyInto(client: pg.Client, chunk: Chunk, data: Buffer): Promise<void> {
+  const stream = client.query(copyFrom(chunk.copy));
+  try {
+    stream.end(data);
+    await once(stream, "finish");
+  } catch (error) {
+    throw new StagingError(`could not stage ${chunk.label}: ${(error as Error).message}`);
   }
 }

@@ -71,8 +71,6 @@ export type RunOptions = {
 export type LoaderTuning = {
   /** Bytes per COPY into staging [1 MiB]. */
   chunkBytes?: number;
-  /** Staged rows of one kind between checks for unchanged rows during staging [50,000]. */
-  earlyDropRows?: number;
 };
 
 /** One (scope, external type) whose sweep was held: it would retire `wouldRetire` of `present` records. */

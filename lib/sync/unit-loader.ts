@@ -11,7 +11,7 @@ import { validateRecord } from "@/lib/sync/validate-record";
 /** Gap reasons that mean "could not see", reported next to the numbers (PRODUCT.md "Honest coverage"). */
 const GAP_REASONS = new Set(["permission_denied", "not_enumerable", "timeout"]);
 
-/** Between awaits in a huge page: lets a full COPY chunk go out and progress be reported. */
+/** Between awaits in a huge page: lets full COPY chunks go out. */
 const ITEMS_BETWEEN_YIELDS = 2000;
 
 export type UnitOutcome = {
@@ -21,16 +21,22 @@ export type UnitOutcome = {
   clean: boolean;
 };
 
+export type LoadDeps = {
+  stager: Stager;
+  progress: ProgressReporter;
+  state: RunState;
+  group: SweepGroup;
+  fingerprint: Fingerprinter;
+  defaultEnvironment: string | undefined;
+};
+
 type Position = { page: number; item: number };
 
 /** Iterates one unit's pages into staging. Never throws for page, item or staging failures. */
-export async function loadUnit(
-  unit: WorkUnit,
-  deps: { stager: Stager; progress: ProgressReporter; state: RunState; group: SweepGroup; fingerprint: Fingerprinter; defaultEnvironment: string | undefined },
-): Promise<UnitOutcome> {
+export async function loadUnit(unit: WorkUnit, deps: LoadDeps): Promise<UnitOutcome> {
   const { stager, progress, state, group } = deps;
   const where = { origin: unit.origin, stream: unit.stream.name, scope: unit.scope.id };
-  const lineContext = { scope: unit.scope.id, stream: unit.stream.name, defaultEnvironment: deps.defaultEnvironment };
+  const line = { scope: unit.scope.id, stream: unit.stream.name, defaultEnvironment: deps.defaultEnvironment };
   const transformContext = { scope: unit.scope, parent: unit.parent, fingerprint: deps.fingerprint };
   let clean = true;
   const itemError = (at: Position, reason: string, field?: string) => {
@@ -54,7 +60,7 @@ export async function loadUnit(
         continue;
       }
       try {
-        stager.stage(parsed.data, lineContext);
+        stager.stage(parsed.data, line);
         if (parsed.data.kind === "person") group.emitsPeople = true;
       } catch (error) {
         if (error instanceof RecordEncodingError || error instanceof SecretLikeValueError) itemError(at, error.message, error.field);

@@ -4,12 +4,12 @@ import { auditEventsAfter, createSource, idsIn, inventoryVersions, lastAuditId, 
 import { hasKey, key, keysStream, paged, unitOf } from "@/lib/sync/testing/toy-connector";
 import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from "@/test/support/test-database";
 
-/** Tiny COPY chunks and checks every 10 rows: large units' behaviour, with a few hundred records. */
-const tuning = { chunkBytes: 2048, earlyDropRows: 10 };
+/** Tiny COPY chunks: a large unit's staging (many chunks, pipelined), with a few hundred records. */
+const tuning = { chunkBytes: 2048 };
 const ids = Array.from({ length: 300 }, (_, i) => `k${String(i).padStart(3, "0")}`);
 const items = (list: string[], names: Record<string, string> = {}) => list.map((id) => [key(id, "bot", names[id] ? { name: names[id] } : {}), hasKey("bot", id)]);
 
-describe("dropping unchanged rows while staging", () => {
+describe("staging a unit in many COPY chunks", () => {
   let t: TestDatabase;
   let sourceId: string;
   const run = (units: ReturnType<typeof unitOf>[]) => executeRun(runOptions(t.url, sourceId, TEST_AUDIT_KEY, { tuning }), units);
@@ -62,5 +62,14 @@ describe("dropping unchanged rows while staging", () => {
     const counted = summary.counts.credential!;
     expect(counted.added + counted.updated + counted.unchanged + counted.returned).toBe(299);
     expect(idsIn(await auditEventsAfter(t.url, lastEvent), "inventory.changed", "credential")).toEqual(["k020"]);
+  });
+
+  it("rewrites every record when what would be stored changes, though the connector emitted the same", async () => {
+    // Same emitted records, another environment default: the stored rows differ, so nothing is unchanged.
+    const list = items(ids.filter((id) => id !== "k100"), { k010: "renamed 10", k250: "renamed 250", k020: "later name" });
+    const summary = await executeRun(runOptions(t.url, sourceId, TEST_AUDIT_KEY, { tuning, defaultEnvironment: "qa" }), [unitOf(keysStream, paged(list, 25))]);
+    expect(summary.counts.credential).toMatchObject({ updated: 299, unchanged: 0 });
+    const environments = await query<{ environment: string }>(t.url, `SELECT DISTINCT environment FROM credentials WHERE source_id = $1 AND gone_since IS NULL`, [sourceId]);
+    expect(environments).toEqual([{ environment: "qa" }]);
   });
 });
