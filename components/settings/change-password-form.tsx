@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FieldError, Input, Label } from "@/components/ui/input";
 
 type Result = { ok: true; message: string } | { ok: false; error: string; field?: string };
@@ -14,20 +14,7 @@ const FIELDS = [
 ] as const;
 
 export function ChangePasswordForm({ change }: { change: (input: unknown) => Promise<Result> }) {
-  const [result, setResult] = useState<Result | null>(null);
-  const [pending, startTransition] = useTransition();
-  const fieldError = (field: string) => (result && !result.ok && result.field === field ? result.error : null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = Object.fromEntries(new FormData(form));
-    startTransition(async () => {
-      const outcome = await change(data);
-      setResult(outcome);
-      if (outcome.ok) form.reset();
-    });
-  }
+  const { result, pending, fieldError, onSubmit } = useActionForm(change);
 
   return (
     <Card className="max-w-md p-4">

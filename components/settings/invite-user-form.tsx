@@ -1,27 +1,14 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 
 type Result = { ok: true; message?: string; password?: string | null } | { ok: false; error: string; field?: string };
 
 export function InviteUserForm({ invite, ssoEnabled }: { invite: (input: unknown) => Promise<Result>; ssoEnabled: boolean }) {
-  const [result, setResult] = useState<Result | null>(null);
-  const [pending, startTransition] = useTransition();
-  const fieldError = (field: string) => (result && !result.ok && result.field === field ? result.error : null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = Object.fromEntries(new FormData(form));
-    startTransition(async () => {
-      const outcome = await invite(data);
-      setResult(outcome);
-      if (outcome.ok) form.reset();
-    });
-  }
+  const { result, pending, fieldError, onSubmit } = useActionForm(invite);
 
   return (
     <Card className="mb-6 p-4">

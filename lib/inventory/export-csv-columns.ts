@@ -1,93 +1,20 @@
+import { CSV_COLUMNS, FINDING_COLUMNS } from "@/connectors/keyward/formats/csv-columns";
+
 /*
- * Columns of `keyward export --format csv`: the JSON entries flattened, nested fields with a dot,
- * maps and lists as JSON in one cell. The first column is `kind`. These are the columns of
- * Keyward CSV (docs/formats/keyward.md), so an exported folder imports back; export-csv.test.ts
- * checks the two lists agree.
+ * Columns of `keyward export --format csv`. The export writes Keyward CSV, whose columns are defined
+ * once, by the format (connectors/keyward/formats/csv-columns.ts, docs/formats/keyward.md), so an
+ * exported folder imports back. Only `value` is left out: the export never holds a secret value.
  */
 
-const HEAD = ["kind", "id", "source", "sourceName", "scope"] as const;
-const TAIL = ["firstSeenAt", "lastChangedAt", "goneSince"] as const;
-const OWNER = ["owner.email", "owner.team", "owner.provenance"] as const;
+const withoutValue = (columns: readonly string[]) => columns.filter((column) => column !== "value");
 
 export const EXPORT_CSV_COLUMNS = {
-  identities: [
-    ...HEAD,
-    "externalType",
-    "externalId",
-    "name",
-    "type",
-    "status",
-    "environment",
-    ...OWNER,
-    "createdAt",
-    "lastActivityAt",
-    "isHuman",
-    "interactive",
-    "purpose",
-    "endDate",
-    "businessService",
-    "attributes",
-    "tags",
-    ...TAIL,
-  ],
-  credentials: [
-    ...HEAD,
-    "externalType",
-    "externalId",
-    "name",
-    "type",
-    "status",
-    "identityId",
-    "identityRef.externalType",
-    "identityRef.externalId",
-    "environment",
-    ...OWNER,
-    "createdAt",
-    "lastRotatedAt",
-    "lastUsedAt",
-    "expiresAt",
-    "algorithm",
-    "keySize",
-    "fingerprint",
-    "thumbprint",
-    "maskedHint",
-    "locations",
-    "attributes",
-    "tags",
-    ...TAIL,
-  ],
-  resources: [...HEAD, "externalType", "externalId", "name", "type", "status", "environment", "attributes", ...TAIL],
-  edges: [
-    ...HEAD,
-    "type",
-    "from.externalType",
-    "from.externalId",
-    "to.externalType",
-    "to.externalId",
-    "fromId",
-    "toId",
-    "level",
-    "status",
-    "attributes",
-    ...TAIL,
-  ],
-  people: ["kind", "id", "externalId", "email", "name", "team", "manager", "status", ...TAIL],
-  findings: [
-    "kind",
-    "id",
-    "rule",
-    "severity",
-    "owasp",
-    "status",
-    "subjectType",
-    "subjectId",
-    "evidence",
-    "firstSeenAt",
-    "lastSeenAt",
-    "resolvedAt",
-    "justification",
-    "acceptedUntil",
-  ],
+  identities: CSV_COLUMNS.identity,
+  credentials: withoutValue(CSV_COLUMNS.credential),
+  resources: CSV_COLUMNS.resource,
+  edges: CSV_COLUMNS.edge,
+  people: CSV_COLUMNS.person,
+  findings: FINDING_COLUMNS,
 } as const;
 
 /** The `kind` cell of each section's rows. */

@@ -1,4 +1,4 @@
-import "../x509/reflect-polyfill";
+import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { createHash, randomBytes, webcrypto } from "node:crypto";
 

@@ -1,8 +1,8 @@
 /*
- * The one entry point to @peculiar/x509: the polyfill import must be evaluated before the
- * library, and ES modules evaluate imports in order, so every connector module imports the
- * library through here.
+ * The one entry point to @peculiar/x509. Its dependency tsyringe needs the Reflect metadata API
+ * before the library is evaluated; ES modules evaluate imports in order, so every connector
+ * module imports the library through here.
  */
-import "./reflect-polyfill";
+import "reflect-metadata";
 
 export { BasicConstraintsExtension, SubjectAlternativeNameExtension, X509Certificate } from "@peculiar/x509";

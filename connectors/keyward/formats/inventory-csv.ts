@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineFormat, type FormatBatch, type InspectedFile } from "../../sdk";
-import { CsvSyntaxError, readCsv, type CsvRow } from "../text/csv-reader";
+import { readCsvFile } from "../text/csv-file";
+import type { CsvRow } from "../text/csv-reader";
 import { addZodIssues, ProblemList } from "../text/file-problems";
 import { isShowableKey, safeFieldPath } from "../text/safe-field";
 import { cellValue, INVALID_JSON, setDotted } from "./csv-cells";
@@ -58,15 +59,7 @@ function entryOf(row: CsvRow, columns: (string | undefined)[], kind: Exclude<Csv
 
 function parse(file: InspectedFile): FormatBatch[] {
   const problems = new ProblemList();
-  let rows: CsvRow[] = [];
-  try {
-    rows = readCsv(file.text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    problems.add({ line: error.line, reason: `not valid CSV: ${error.reason}` });
-  }
-  problems.throwIfAny(file.path);
-  const [header, ...body] = rows;
+  const [header, ...body] = readCsvFile(file);
   if (!header) return [];
   const columns = readHeader(header, problems);
   problems.throwIfAny(file.path);

@@ -1,5 +1,5 @@
 import { defineFormat, type FormatBatch, type InspectedFile } from "../../sdk";
-import { CsvSyntaxError, readCsv, type CsvRow } from "../../keyward/text/csv-reader";
+import { readCsvFile } from "../../keyward/text/csv-file";
 import { ProblemList } from "../../keyward/text/file-problems";
 import { fieldOfHeader, normaliseHeader, type PersonField } from "../schemas";
 import { PersonChecker } from "./rows";
@@ -21,15 +21,7 @@ function detect(file: InspectedFile): number {
 
 function parse(file: InspectedFile): FormatBatch[] {
   const problems = new ProblemList();
-  let rows: CsvRow[] = [];
-  try {
-    rows = readCsv(file.text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    problems.add({ line: error.line, reason: `not valid CSV: ${error.reason}` });
-    problems.throwIfAny(file.path);
-  }
-  const [header, ...body] = rows;
+  const [header, ...body] = readCsvFile(file);
   if (!header) return [{ stream: "people", items: [] }];
   const fields = fieldsOf(header.fields);
   const columnOf = new Map<string, string>();
