@@ -14,7 +14,7 @@ test.describe("local sign-in", () => {
   test("an admin signs in with a password and lands on the dashboard", async ({ page }, testInfo) => {
     await page.goto("/signin");
     await expectSignInPage(page);
-    await saveScreenshot(page, testInfo, "sign-in.png", "docs/screenshots/sign-in.png");
+    await saveScreenshot(page, testInfo, "sign-in.png");
 
     await signInWithForm(page, USERS.admin, PASSWORD);
 
@@ -25,7 +25,7 @@ test.describe("local sign-in", () => {
       await expect(nav.getByRole("link", { name: area, exact: true })).toBeVisible();
     }
     await expect(page.getByRole("button", { name: "Account menu" })).toContainText(USERS.admin);
-    await saveScreenshot(page, testInfo, "dashboard.png", "docs/screenshots/dashboard.png");
+    await saveScreenshot(page, testInfo, "dashboard.png");
   });
 
   test("a wrong password shows an error, stays on /signin and is audited", async ({ page }) => {

@@ -1,13 +1,10 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import pg from "pg";
 import { BASE_URL, ENV_DATABASE_URL, PASSWORD } from "./settings";
 
 /** Helpers shared by the specs: direct SQL on the run's database, sign-in shortcuts, screenshots. */
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export function databaseUrl(): string {
   const url = process.env[ENV_DATABASE_URL];
@@ -82,16 +79,12 @@ export function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /**
- * A full-page screenshot kept as a test artifact (and attached to the report); with `publishAs`,
- * also copied into the project (docs/screenshots) for the README.
+ * A full-page screenshot kept as a test artifact and attached to the report. Tests never write
+ * into the project: the README's screenshots are taken from the demo organisation, not from the
+ * empty test database.
  */
-export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string, publishAs?: string): Promise<void> {
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const file = testInfo.outputPath(name);
   await page.screenshot({ path: file, fullPage: true, animations: "disabled", caret: "hide" });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
-  if (publishAs) {
-    const target = path.join(ROOT, publishAs);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(file, target);
-  }
 }
