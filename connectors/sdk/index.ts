@@ -49,6 +49,7 @@ export {
 } from "./fingerprint";
 
 export { createGuardedHttp } from "./http";
+export { sdkFetch } from "./sdk-fetch";
 export {
   HTTP_DEFAULTS,
   type GuardedHttp,
