@@ -50,6 +50,7 @@ export {
 
 export { createGuardedHttp } from "./http";
 export { sdkFetch } from "./sdk-fetch";
+export { traverseConnector, parentsFirst, ParentIncompleteError, type TraversalUnit } from "./traverse";
 export {
   HTTP_DEFAULTS,
   type GuardedHttp,

@@ -49,7 +49,7 @@ export async function executeRun(options: RunOptions, units: Iterable<WorkUnit> 
     try {
       try {
         for await (const unit of guardUnits(units)) {
-          progress.startUnit(unit.stream.name, unit.scope.id);
+          progress.startUnit(unit.stream.name, unit.scope.id, unit.step);
           const group = state.group(unit.scope.id, unit.stream);
           const outcome = await loadUnit(unit, {
             stager,

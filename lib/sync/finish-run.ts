@@ -50,6 +50,7 @@ export async function finishRun(client: pg.Client, ctx: FinishContext, state: Ru
       for (const group of sweepableGroups(state)) events.push(...(await sweepGroup(client, group, { ...ctx, threshold }, state)));
     }
     const status = statusOf(state, ctx);
+    progress.finish();
     const heldSweep = state.held.length > 0 ? { threshold, minimumPresent: SWEEP_MIN_PRESENT, entries: state.held } : null;
     await client.query(
       `UPDATE sync_runs SET status = $2, finished_at = now(), progress = $3, counts = $4, coverage_gaps = $5, errors = $6, held_sweep = $7

@@ -22,9 +22,17 @@ export class ProgressReporter {
     this.progress = { stream: null, scope: null, pages: 0, items: 0, unitsDone: 0, unitsTotal };
   }
 
-  startUnit(stream: string, scope: string): void {
+  /** Set once a unit reported its step: units then no longer count one by one. */
+  private bySteps = false;
+
+  startUnit(stream: string, scope: string, step?: { done: number; total: number }): void {
     this.progress.stream = stream;
     this.progress.scope = scope;
+    if (step) {
+      this.bySteps = true;
+      this.progress.unitsDone = step.done;
+      this.progress.unitsTotal = step.total;
+    }
   }
 
   addPage(items: number): void {
@@ -33,7 +41,12 @@ export class ProgressReporter {
   }
 
   unitDone(): void {
-    this.progress.unitsDone += 1;
+    if (!this.bySteps) this.progress.unitsDone += 1;
+  }
+
+  /** The run is over, whatever its outcome: a progress bar shows it full. */
+  finish(): void {
+    if (this.progress.unitsTotal !== null) this.progress.unitsDone = this.progress.unitsTotal;
   }
 
   /** True when the last report is older than the interval. */

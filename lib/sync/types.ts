@@ -15,6 +15,11 @@ export type WorkUnit = {
   pages: AsyncIterable<readonly unknown[]>;
   /** Where the items came from, for error messages (a file path, "live"). */
   origin: string;
+  /**
+   * Live traversals know their progress in (scope, stream) steps, not units (a child stream has a
+   * unit per parent): `done` steps were finished before this unit, of `total`.
+   */
+  step?: { done: number; total: number };
 };
 
 export type RunMode = "live" | "import";
