@@ -1,3 +1,4 @@
+import { rootCertificates } from "node:tls";
 import { SdkError } from "./errors";
 import type { NetworkPolicy, ResolvedAddress } from "./network-policy";
 
@@ -23,7 +24,7 @@ export interface Dispatcher {
 
 type LookupCallback = (error: Error | null, address?: string | ResolvedAddress[], family?: number) => void;
 type LookupHook = (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback) => void;
-type AgentConstructor = new (options: { connect: { lookup: LookupHook } }) => Dispatcher;
+type AgentConstructor = new (options: { connect: { lookup: LookupHook; ca?: string[] } }) => Dispatcher;
 
 /** Symbol under which Node's bundled undici stores the global dispatcher. */
 const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
@@ -48,7 +49,11 @@ export interface GuardedDispatcher {
   validatedHosts: ReadonlySet<string>;
 }
 
-export async function createGuardedDispatcher(policy: NetworkPolicy): Promise<GuardedDispatcher> {
+/**
+ * `extraCa`: PEM certificates trusted IN ADDITION to Node's bundled roots (a private CA, or a
+ * test server's own), so a connector never needs NODE_TLS_REJECT_UNAUTHORIZED.
+ */
+export async function createGuardedDispatcher(policy: NetworkPolicy, extraCa?: string): Promise<GuardedDispatcher> {
   agentConstructor ??= loadAgentConstructor();
   const Agent = await agentConstructor.catch((error: unknown) => {
     agentConstructor = undefined;
@@ -69,5 +74,6 @@ export async function createGuardedDispatcher(policy: NetworkPolicy): Promise<Gu
       (error: Error) => callback(error),
     );
   };
-  return { dispatcher: new Agent({ connect: { lookup } }), validatedHosts };
+  const ca = extraCa ? [...rootCertificates, extraCa] : undefined;
+  return { dispatcher: new Agent({ connect: ca ? { lookup, ca } : { lookup } }), validatedHosts };
 }

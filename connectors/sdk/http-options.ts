@@ -28,6 +28,8 @@ export interface GuardedHttpOptions extends NetworkPolicyOptions {
   maxRedirects?: number;
   /** Largest body `json()` reads. Default 64 MiB. */
   maxResponseBytes?: number;
+  /** PEM certificate(s) of CAs trusted in addition to Node's bundled roots (private PKI, tests). */
+  ca?: string;
   /** Headers sent with every request (credentials, user agent…). */
   headers?: Record<string, string>;
   /** Cancels every request and wait of this client (pass the connector context's signal). */

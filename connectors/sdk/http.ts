@@ -45,7 +45,7 @@ export function createGuardedHttp(options: GuardedHttpOptions = {}): GuardedHttp
   let guard: Promise<GuardedDispatcher> | undefined;
 
   async function sendOnce(start: URL, init: GuardedRequestInit, signal: AbortSignal) {
-    const { dispatcher, validatedHosts } = await (guard ??= createGuardedDispatcher(policy));
+    const { dispatcher, validatedHosts } = await (guard ??= createGuardedDispatcher(policy, options.ca));
     const headers = new Headers(options.headers);
     new Headers(init.headers).forEach((value, name) => headers.set(name, value));
     // Keep the SDK's own options out of what undici sees.

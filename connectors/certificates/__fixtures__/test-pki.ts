@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { createHash, randomBytes, webcrypto } from "node:crypto";
@@ -76,7 +77,7 @@ export async function issue(options: IssueOptions): Promise<TestCertificate> {
   const signingAlgorithm = issuer ? { ...(issuer.cert.publicKey.algorithm as Algorithm), hash } : algorithm;
   const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(options.ca ?? false, undefined, true)];
   if (options.sans?.length)
-    extensions.push(new x509.SubjectAlternativeNameExtension(options.sans.map((value) => ({ type: "dns" as const, value }))));
+    extensions.push(new x509.SubjectAlternativeNameExtension(options.sans.map((value) => ({ type: isIP(value) ? ("ip" as const) : ("dns" as const), value }))));
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: randomBytes(8)
       .toString("hex")
