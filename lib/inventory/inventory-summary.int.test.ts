@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/support/test-datab
 import type { Caller } from "@/lib/auth/session-context";
 
 let t: TestDatabase;
-let summarise: typeof import("@/lib/inventory/inventory-summary").summariseInventory;
+let rollup: typeof import("@/lib/inventory/dashboard-rollup");
+let compute: typeof import("@/lib/inventory/inventory-summary").computeInventorySummary;
 const NOW = new Date("2026-06-01T00:00:00Z");
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
 const caller = (role: Caller["role"], email = `${role}@example.com`): Caller => ({ type: "user", userId: null, email, name: null, role, sessionId: null });
@@ -11,7 +12,8 @@ const caller = (role: Caller["role"], email = `${role}@example.com`): Caller => 
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
-  summarise = (await import("@/lib/inventory/inventory-summary")).summariseInventory;
+  rollup = await import("@/lib/inventory/dashboard-rollup");
+  compute = (await import("@/lib/inventory/inventory-summary")).computeInventorySummary;
   const aws = await t.db.source.create({ data: { provider: "aws", name: "aws-prod" } });
   const gh = await t.db.source.create({ data: { provider: "github", name: "gh" } });
   const base = { scope: "s", contentHash: "h", lastSeenGeneration: BigInt(1) };
@@ -21,10 +23,11 @@ beforeAll(async () => {
   const cred = (identityId: string, externalId: string, extra: Record<string, unknown>) =>
     t.db.credential.create({ data: { ...base, sourceId: aws.id, externalType: "aws.access_key", externalId, name: externalId, type: "access_key", status: "active", identityId, ...extra } });
   await cred(owned.id, "k1", { createdAtSource: daysAgo(10), expiresAt: new Date(NOW.getTime() + 5 * 86_400_000) });
-  await cred(owned.id, "k2", { createdAtSource: daysAgo(400) });
-  await cred(orphan.id, "k3", { createdAtSource: daysAgo(120), lastRotatedAt: daysAgo(45) });
+  const k2 = await cred(owned.id, "k2", { createdAtSource: daysAgo(400) });
+  await cred(orphan.id, "k3", { createdAtSource: daysAgo(120), lastRotatedAt: daysAgo(45), locations: [{ source: "git", path: "app/.env" }] });
   await cred(orphan.id, "k4", { createdAtSource: daysAgo(100), goneSince: daysAgo(2) });
   await t.db.finding.create({ data: { rule: "no-owner", severity: "high", owasp: "NHI1", subjectType: "identity", subjectId: orphan.id } });
+  await t.db.finding.create({ data: { rule: "credential-max-age", severity: "medium", owasp: "NHI7", subjectType: "credential", subjectId: k2.id } });
 });
 afterAll(async () => {
   const { getDb } = await import("@/lib/db");
@@ -32,24 +35,67 @@ afterAll(async () => {
   await t.drop();
 });
 
-describe("summariseInventory", () => {
-  it("counts present records only, with ownership, expiry, age buckets and open findings", async () => {
-    const s = await summarise(caller("analyst"), NOW);
-    expect(s).toMatchObject({ identities: 2, credentials: 3, ownedIdentities: 1, expiringIn30Days: 1, olderThan90Days: 1 });
+const prismaQuery = <T,>(sql: string, params: unknown[]) => t.db.$queryRawUnsafe<T[]>(sql, ...params);
+
+describe("computeInventorySummary", () => {
+  it("counts present records only, with ownership, rotation policy, expiry, age buckets, vaults and open findings", async () => {
+    const s = await compute(prismaQuery, null, NOW);
+    expect(s).toMatchObject({
+      identities: 2,
+      credentials: 3,
+      ownedIdentities: 1,
+      activeCredentials: 3,
+      withinRotationPolicy: 2,
+      expiringIn30Days: 1,
+      olderThan90Days: 1,
+      outsideVaults: 1,
+    });
     expect(s.bySource).toEqual([
       { provider: "aws", identities: 2, credentials: 3 },
       { provider: "github", identities: 0, credentials: 0 },
     ]);
+    expect(s.identitiesByType).toEqual([{ type: "iam_user", count: 2 }]);
+    expect(s.credentialsByType).toEqual([{ type: "access_key", count: 3 }]);
     expect(Object.fromEntries(s.rotationAge.map((b) => [b.bucket, b.credentials]))).toEqual({
       "< 30 d": 1, "30–90 d": 1, "90–180 d": 0, "180–365 d": 0, "> 1 y": 1, unknown: 0,
     });
-    expect(s.openFindings).toEqual([{ severity: "high", count: 1 }]);
+    expect(s.openFindings).toEqual([{ severity: "high", count: 1 }, { severity: "medium", count: 1 }]);
+    expect(s.openFindingsByOwasp).toEqual([{ owasp: "NHI1", count: 1 }, { owasp: "NHI7", count: 1 }]);
   });
 
-  it("narrows an owner to the identities they own", async () => {
-    const s = await summarise(caller("owner", "ana@example.com"), NOW);
-    expect(s).toMatchObject({ identities: 1, credentials: 2, ownedIdentities: 1, openFindings: [] });
-    const stranger = await summarise(caller("owner", "bob@example.com"), NOW);
-    expect(stranger).toMatchObject({ identities: 0, credentials: 0 });
+  it("narrows an owner to the identities they own and their findings", async () => {
+    const s = await compute(prismaQuery, "ana@example.com", NOW);
+    expect(s).toMatchObject({ identities: 1, credentials: 2, ownedIdentities: 1, openFindings: [{ severity: "medium", count: 1 }] });
+    const stranger = await compute(prismaQuery, "bob@example.com", NOW);
+    expect(stranger).toMatchObject({ identities: 0, credentials: 0, openFindings: [] });
+  });
+});
+
+describe("dashboard rollup", () => {
+  it("serves the rollup until the next refresh, open findings live, and one trend point per day", async () => {
+    const first = await rollup.readDashboard(caller("analyst"));
+    expect(first.summary.identities).toBe(2);
+    const [aws] = await t.db.source.findMany({ where: { provider: "aws" } });
+    const base = { scope: "s", contentHash: "h", lastSeenGeneration: BigInt(1), sourceId: aws!.id, type: "iam_user" };
+    const added = await t.db.identity.create({ data: { ...base, externalType: "aws.iam_user", externalId: "u9", name: "new" } });
+    await t.db.finding.create({ data: { rule: "no-owner", severity: "high", owasp: "NHI1", subjectType: "identity", subjectId: added.id } });
+
+    const stale = await rollup.readDashboard(caller("auditor"));
+    expect(stale.summary.identities).toBe(2); // precomputed: no aggregation per page view
+    expect(stale.summary.openFindings).toContainEqual({ severity: "high", count: 2 }); // live
+
+    await rollup.refreshDashboardRollup(t.db, new Date(Date.now() - 86_400_000));
+    await rollup.refreshDashboardRollup(t.db);
+    const fresh = await rollup.readDashboard(caller("analyst"));
+    expect(fresh.summary.identities).toBe(3);
+    expect(fresh.trend).toHaveLength(2);
+    expect(fresh.trend.at(-1)).toMatchObject({ identities: 3, credentials: 3, openFindings: 3 });
+  });
+
+  it("gives owners their own figures, computed live, and refuses callers without inventory:read", async () => {
+    const mine = await rollup.readDashboard(caller("owner", "ana@example.com"));
+    expect(mine.summary).toMatchObject({ identities: 1, credentials: 2 });
+    expect(mine.trend).toEqual([]);
+    await expect(rollup.readDashboard({ ...caller("auditor"), role: "nobody" as Caller["role"] })).rejects.toThrow();
   });
 });

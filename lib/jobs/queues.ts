@@ -6,6 +6,8 @@ export const QUEUES = {
   sync: "sync",
   /** Every minute: enqueues the syncs whose `sources.schedule` came due (lib/jobs/sync-schedule.ts). */
   syncSchedule: "sync.schedule",
+  /** Daily: recomputes the dashboard rollup (ages and expiry windows move with the calendar) and takes the day's snapshot. */
+  dashboardSnapshot: "dashboard.snapshot",
 } as const;
 
 /** Ended sessions are kept this long so an investigator can still see them. */

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { getDb, type Db } from "@/lib/db";
+import { refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
 import { QUEUES, SESSION_RETENTION_DAYS } from "@/lib/jobs/queues";
 import { liveSyncRunner, syncJobHandler, type SyncRunner } from "@/lib/jobs/sync-handler";
 import { createSyncQueue, type SyncQueueOptions } from "@/lib/jobs/sync-queue";
@@ -43,6 +44,12 @@ export async function startWorker(
       where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
     });
     if (count > 0) log(`worker: pruned ${count} old sessions`);
+  });
+
+  await boss.createQueue(QUEUES.dashboardSnapshot);
+  await boss.schedule(QUEUES.dashboardSnapshot, "7 0 * * *");
+  await boss.work(QUEUES.dashboardSnapshot, async () => {
+    await refreshDashboardRollup(options.db ?? getDb());
   });
 
   await createSyncQueue(boss, options.syncQueue);

@@ -1,17 +1,21 @@
 import "server-only";
 import pg from "pg";
 import type { AuditActor } from "@/lib/audit/audit-hash";
+import { refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
 import { evaluatePolicies, type EvaluationSummary } from "@/lib/policy/evaluate";
 
 /**
- * Re-evaluates every policy after records were loaded (an import or a sync), on its own
- * connection so it works from the CLI without the web app's Prisma pool.
+ * Re-evaluates every policy after records were loaded (an import or a sync), then refreshes the
+ * dashboard's rollup from the new inventory and findings — on its own connection, so it works
+ * from the CLI and the worker without the web app's Prisma pool.
  */
 export async function evaluateAfterLoad(connectionString: string, actor: AuditActor, auditKey: Buffer): Promise<EvaluationSummary> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    return await evaluatePolicies(client, { actor, auditKey });
+    const summary = await evaluatePolicies(client, { actor, auditKey });
+    await refreshDashboardRollup(client);
+    return summary;
   } finally {
     await client.end();
   }
