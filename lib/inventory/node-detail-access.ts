@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { requirePermission, type Caller } from "@/lib/auth/session-context";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { DetailKind } from "@/lib/inventory/node-detail-types";
+
+const nodeIdSchema = z.uuid();
+
+function notFound(kind: string): AppError {
+  return new AppError("NOT_FOUND", `No such ${kind}.`);
+}
+
+/**
+ * The kind of an identity or credential the caller may open, else NOT_FOUND: for an unknown id,
+ * a malformed one, and (owner role) one they do not own, so an owner learns nothing of the rest.
+ * Owners own an identity whose owner hint or present `owned_by` person has their e-mail (the
+ * narrowing of lib/policy/list-findings.ts), and that identity's credentials.
+ */
+export async function requireVisibleNode(db: Db, caller: Caller, id: string, expected?: DetailKind): Promise<DetailKind> {
+  requirePermission(caller, "inventory:read");
+  const label = expected ?? "node";
+  if (!nodeIdSchema.safeParse(id).success) throw notFound(label);
+  const ownerEmail = caller.role === "owner" ? caller.email.toLowerCase() : null;
+  const rows = await db.$queryRaw<{ kind: DetailKind; visible: boolean }[]>`
+    WITH node AS (
+      SELECT 'identity' AS kind, id AS identity_id FROM identities WHERE id = ${id}::uuid
+      UNION ALL
+      SELECT 'credential', identity_id FROM credentials WHERE id = ${id}::uuid
+    )
+    SELECT node.kind,
+           ${ownerEmail}::text IS NULL OR EXISTS (
+             SELECT 1 FROM identities oi
+             WHERE oi.id = node.identity_id
+               AND (lower(oi.owner_hint->>'email') = ${ownerEmail}
+                    OR EXISTS (SELECT 1 FROM edges e JOIN people p ON p.id = e.to_id
+                               WHERE e.from_id = oi.id AND e.type = 'owned_by' AND e.gone_since IS NULL
+                                 AND lower(p.email) = ${ownerEmail}))) AS visible
+    FROM node`;
+  const row = rows[0];
+  if (!row || !row.visible || (expected && row.kind !== expected)) throw notFound(label);
+  return row.kind;
+}
