@@ -5,7 +5,7 @@ import { allConnectors, allFormats, connectorOfFormat, findConnector, getConnect
 
 describe("connector registry", () => {
   it("registers every connector by provider", () => {
-    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles"]);
+    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure"]);
     expect(getConnector("people").displayName).toBe("People directory");
     expect(findConnector("nope")).toBeUndefined();
     expect(() => getConnector("nope")).toThrow(UnknownProviderError);
@@ -21,8 +21,27 @@ describe("connector registry", () => {
       "people.directory-json",
       "certificates.pem",
       "certificates.der",
+      "azure.graph-applications",
+      "azure.graph-service-principals",
+      "azure.graph-organization",
+      "azure.graph-application-owners",
+      "azure.graph-app-role-assignments",
     ]);
     for (const format of allFormats()) expect(connectorOfFormat(format).provider).toBe(format.id.split(".")[0]);
+  });
+});
+
+describe("external types", () => {
+  it("every type a connector's stream owns is in the Keyward format's vocabulary, so an export imports back", async () => {
+    const vocabulary = await import("./keyward/external-types");
+    const known = new Set<string>(
+      Object.values(vocabulary).flatMap((value) => (Array.isArray(value) ? (value as unknown[]).filter((v) => typeof v === "string") : [])),
+    );
+    const missing = allConnectors()
+      .filter((c) => c.provider !== "keyward" && c.provider !== "people")
+      .flatMap((c) => c.streams.flatMap((s) => s.externalTypes.map((type) => `${c.provider}/${s.name}: ${type}`)))
+      .filter((entry) => !known.has(entry.split(": ")[1]!));
+    expect(missing).toEqual([]);
   });
 });
 

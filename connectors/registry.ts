@@ -1,4 +1,5 @@
 import type { AnyConnectorDefinition, FormatDefinition } from "./sdk";
+import { azureConnector } from "./azure";
 import { certificatesConnector } from "./certificates";
 import { databaseRolesConnector } from "./database-roles";
 import { keywardConnector } from "./keyward";
@@ -9,7 +10,13 @@ import { peopleConnector } from "./people";
  * layer reaches connectors through them.
  */
 
-const CONNECTORS: readonly AnyConnectorDefinition[] = [keywardConnector, peopleConnector, certificatesConnector, databaseRolesConnector];
+const CONNECTORS: readonly AnyConnectorDefinition[] = [
+  keywardConnector,
+  peopleConnector,
+  certificatesConnector,
+  databaseRolesConnector,
+  azureConnector,
+];
 
 const BY_PROVIDER: ReadonlyMap<string, AnyConnectorDefinition> = new Map(CONNECTORS.map((c) => [c.provider, c]));
 

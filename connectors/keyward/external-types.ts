@@ -38,6 +38,8 @@ export const CREDENTIAL_EXTERNAL_TYPES = [
   "aws.acm_certificate",
   "gcp.service_account_key",
   "azure.password_credential",
+  "azure.service_principal_password",
+  "azure.service_principal_key",
   "azure.key_credential",
   "github.deploy_key",
   "github.actions_secret",
