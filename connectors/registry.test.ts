@@ -5,7 +5,7 @@ import { allConnectors, allFormats, connectorOfFormat, findConnector, getConnect
 
 describe("connector registry", () => {
   it("registers every connector by provider", () => {
-    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure"]);
+    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure", "aws", "gcp"]);
     expect(getConnector("people").displayName).toBe("People directory");
     expect(findConnector("nope")).toBeUndefined();
     expect(() => getConnector("nope")).toThrow(UnknownProviderError);
@@ -26,6 +26,18 @@ describe("connector registry", () => {
       "azure.graph-organization",
       "azure.graph-application-owners",
       "azure.graph-app-role-assignments",
+      "aws.iam-credential-report",
+      "aws.iam-get-credential-report",
+      "aws.iam-list-access-keys",
+      "aws.iam-list-user-tags",
+      "aws.iam-list-roles",
+      "aws.sts-get-caller-identity",
+      "aws.secretsmanager-list-secrets",
+      "aws.acm-list-certificates",
+      "aws.acm-describe-certificate",
+      "gcp.gcloud-service-accounts",
+      "gcp.gcloud-service-account-keys",
+      "gcp.gcloud-project-iam-policy",
     ]);
     for (const format of allFormats()) expect(connectorOfFormat(format).provider).toBe(format.id.split(".")[0]);
   });

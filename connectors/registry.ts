@@ -1,7 +1,9 @@
 import type { AnyConnectorDefinition, FormatDefinition } from "./sdk";
+import { awsConnector } from "./aws";
 import { azureConnector } from "./azure";
 import { certificatesConnector } from "./certificates";
 import { databaseRolesConnector } from "./database-roles";
+import { gcpConnector } from "./gcp";
 import { keywardConnector } from "./keyward";
 import { peopleConnector } from "./people";
 
@@ -16,6 +18,8 @@ const CONNECTORS: readonly AnyConnectorDefinition[] = [
   certificatesConnector,
   databaseRolesConnector,
   azureConnector,
+  awsConnector,
+  gcpConnector,
 ];
 
 const BY_PROVIDER: ReadonlyMap<string, AnyConnectorDefinition> = new Map(CONNECTORS.map((c) => [c.provider, c]));
