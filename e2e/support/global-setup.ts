@@ -238,6 +238,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     await waitForHealthy(server, logFile);
 
     process.env[ENV_DATABASE_URL] = databaseUrl;
+    // e2e/sources.spec.ts starts a worker that must use the server's instance keys.
+    process.env.KEYWARD_E2E_DATA_DIR = dataDir;
     process.env[ENV_BASE_URL] = BASE_URL;
     process.env[ENV_PASSWORD] = PASSWORD;
     return teardown;

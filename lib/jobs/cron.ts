@@ -1,18 +1,11 @@
 import "server-only";
-import { createRequire } from "node:module";
+import cronParser from "cron-parser";
 
 /*
  * Cron expressions of `sources.schedule`, read with the parser pg-boss itself uses for its
- * schedules (cron-parser, a dependency of pg-boss), so an expression means the same here as in
- * pg-boss. Resolved from pg-boss's own location: it is pg-boss's dependency, not ours.
+ * schedules (cron-parser, pinned to pg-boss's version so the one copy is shared), so an expression
+ * means the same here as in pg-boss.
  */
-
-type CronParser = {
-  parseExpression(expression: string, options: { currentDate: Date; tz?: string }): { prev(): { toDate(): Date } };
-};
-
-const require = createRequire(import.meta.url);
-const parser = createRequire(require.resolve("pg-boss"))("cron-parser") as CronParser;
 
 /** The schedule is not a cron expression. */
 export class InvalidScheduleError extends Error {
@@ -23,8 +16,14 @@ export class InvalidScheduleError extends Error {
 export function latestOccurrence(expression: string, now: Date, tz?: string): Date {
   try {
     // prev() is strictly before currentDate; one millisecond later makes "at now" count.
-    return parser.parseExpression(expression, { currentDate: new Date(now.getTime() + 1), ...(tz ? { tz } : {}) }).prev().toDate();
+    return cronParser.parseExpression(expression, { currentDate: new Date(now.getTime() + 1), ...(tz ? { tz } : {}) }).prev().toDate();
   } catch (error) {
     throw new InvalidScheduleError(`"${expression}" is not a cron expression (${(error as Error).message})`);
   }
+}
+
+/** The next `count` occurrences of a valid expression after `now` (UTC); throws on an invalid one. */
+export function nextOccurrences(expression: string, now: Date, count: number): Date[] {
+  const iterator = cronParser.parseExpression(expression, { currentDate: now });
+  return Array.from({ length: count }, () => iterator.next().toDate());
 }
