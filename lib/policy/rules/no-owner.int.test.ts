@@ -17,6 +17,16 @@ describe("no-owner", () => {
     const formerly = await fx.identity({ name: "owner-edge-gone" });
     await fx.edge("owned_by", formerly, alice, { gone_since: daysBefore(asOf, 1) });
     await fx.identity({ name: "gone-identity", gone_since: daysBefore(asOf, 1) });
+    // Resolution levels: a suggestion alone leaves it unowned; a catalog owner or an assignment owns it.
+    await fx.identity({ name: "suggested-only", owner_hint: { email: "carl@example.com", provenance: "git.committer" } });
+    await fx.identity({ name: "catalog-owned", owner_hint: { email: "carl@example.com", provenance: "catalog:catalog-info.yaml" } });
+    const assigned = await fx.identity({ name: "assigned-only" });
+    await fx.client.query("INSERT INTO owner_assignments (identity_id, owner_email, assigned_by) VALUES ($1, 'dee@example.com', 'ana@example.com')", [assigned]);
+    // An edge names an owner only when it ends at a person (or a ("person", e-mail) not in the directory yet).
+    const byApp = await fx.identity({ name: "owned-by-another-identity" });
+    await fx.edge("owned_by", byApp, await fx.identity({ name: "owning-app", owner_hint: { email: "alice@example.com", provenance: "manual" } }));
+    const pending = await fx.identity({ name: "owned-by-person-not-in-directory" });
+    await fx.edge("owned_by", pending, null, { to_external_type: "person", to_external_id: "newcomer@example.com" });
 
     const holder = await fx.identity({ name: "holder", owner_hint: { email: "alice@example.com", provenance: "manual" } });
     await fx.credential({ name: "attached-credential", identity_id: holder });
@@ -26,14 +36,20 @@ describe("no-owner", () => {
     await fx.credential({ name: "unattached-revoked", status: "revoked" });
   });
 
-  it("fires on identities without an owner e-mail or owned-by edge and on ownerless unattached credentials", async () => {
+  it("fires on identities whose resolved owner is missing or only suggested, and on ownerless unattached credentials", async () => {
     expect(await t.fx.fired("no-owner", asOf)).toEqual([
       "credential:unattached-credential",
       "identity:blank-email",
       "identity:no-hint",
+      "identity:owned-by-another-identity",
       "identity:owner-edge-gone",
+      "identity:suggested-only",
       "identity:team-only",
     ]);
+    expect(await t.fx.evidenceOf("no-owner", asOf, "suggested-only")).toEqual({
+      ownerHint: { email: "carl@example.com", provenance: "git.committer" },
+      suggestedOwner: { email: "carl@example.com", provenance: "git.committer" },
+    });
     expect(await t.fx.evidenceOf("no-owner", asOf, "unattached-credential")).toEqual({
       identityRef: { externalType: "aws.iam_user", externalId: "ghost" },
     });

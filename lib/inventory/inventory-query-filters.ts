@@ -1,0 +1,108 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/session-context";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { OWNER_IDENTITY_OF, SUBJECT_TYPE_OF } from "@/lib/inventory/inventory-query-columns";
+import type { InventoryFilters, InventoryKind } from "@/lib/inventory/inventory-url";
+
+/*
+ * WHERE conditions of the inventory page over the row alias `t`. Values are always bound
+ * parameters; only fixed fragments of this file are raw SQL.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Each age bucket as [newest, oldest) days ago; the last one has no lower bound. */
+const AGE_DAYS: Record<NonNullable<InventoryFilters["age"]>, readonly [number, number | null]> = {
+  lt90: [0, 90],
+  "90to180": [90, 180],
+  "180to365": [180, 365],
+  gt365: [365, null],
+};
+const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
+
+function statusCondition(status: InventoryFilters["status"]): Prisma.Sql {
+  if (status === "gone") return Prisma.sql`t.gone_since IS NOT NULL`;
+  if (status === "all") return Prisma.sql`TRUE`;
+  // Present rows: written exactly as the keyset indexes' predicate, so they apply.
+  if (status === undefined) return Prisma.sql`t.gone_since IS NULL`;
+  return Prisma.sql`t.gone_since IS NULL AND t.status = ${status}`;
+}
+
+/** Credentials age from their last rotation, else creation; identities from creation. */
+function ageCondition(kind: InventoryKind, age: NonNullable<InventoryFilters["age"]>, now: Date): Prisma.Sql {
+  const base = kind === "credentials" ? Prisma.sql`coalesce(t.last_rotated_at, t.created_at_source)` : Prisma.sql`t.created_at_source`;
+  const [newest, oldest] = AGE_DAYS[age];
+  const conditions = [Prisma.sql`${base} <= ${daysFrom(now, -newest)}`];
+  if (oldest !== null) conditions.push(Prisma.sql`${base} > ${daysFrom(now, -oldest)}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+function expiryCondition(expiry: NonNullable<InventoryFilters["expiry"]>, now: Date): Prisma.Sql {
+  if (expiry === "none") return Prisma.sql`t.expires_at IS NULL`;
+  if (expiry === "expired") return Prisma.sql`t.expires_at <= ${now}`;
+  return Prisma.sql`t.expires_at > ${now} AND t.expires_at <= ${daysFrom(now, expiry === "30d" ? 30 : 90)}`;
+}
+
+/**
+ * Per row, as a scalar subquery with LIMIT: PostgreSQL then keeps it a lookup by the row's
+ * identity (an index probe per branch of the owner functions) instead of resolving every
+ * identity's owner first to anti-join with it, which costs seconds over a million rows.
+ */
+const perRow = (subquery: Prisma.Sql) => Prisma.sql`(${subquery} LIMIT 1)`;
+
+/**
+ * The resolved owner (migration 20261204020000_ownership): `has` = a claim better than a mere
+ * suggestion (rank < 4), which is what makes an identity owned; an e-mail = the winning claim's.
+ */
+function ownerCondition(kind: InventoryKind, owner: string, now: Date): Prisma.Sql {
+  const identity = OWNER_IDENTITY_OF[kind];
+  const claim = perRow(Prisma.sql`SELECT 1 FROM owner_candidates(${now}::timestamptz) oc WHERE oc.identity_id = ${identity} AND oc.rank < 4`);
+  if (owner === "has") return Prisma.sql`${claim} IS NOT NULL`;
+  if (owner === "none") return Prisma.sql`${claim} IS NULL`;
+  return Prisma.sql`${perRow(Prisma.sql`SELECT ro.email FROM resolved_owners(${now}::timestamptz) ro WHERE ro.identity_id = ${identity}`)} = ${owner}`;
+}
+
+function findingsCondition(kind: InventoryKind, rule: string | null): Prisma.Sql {
+  const ruleCondition = rule === null ? Prisma.empty : Prisma.sql`AND f.rule = ${rule}`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM findings f WHERE f.subject_id = t.id AND f.subject_type = ${SUBJECT_TYPE_OF[kind]}
+    AND f.status = 'open' ${ruleCondition})`;
+}
+
+/** `%text%` for LIKE, with LIKE's own wildcards in the search taken literally. */
+function containsPattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Owners see only what they own (ARCHITECTURE: the data layer narrows every query): identities
+ * whose owner hint or present `owned_by` person has their e-mail, and those identities'
+ * credentials — the narrowing of lib/policy/list-findings.ts and node-detail-access.ts.
+ */
+function ownerRoleCondition(kind: InventoryKind, email: string): Prisma.Sql {
+  return Prisma.sql`${OWNER_IDENTITY_OF[kind]} IN (
+    SELECT oi.id FROM identities oi WHERE lower(oi.owner_hint ->> 'email') = ${email}
+    UNION
+    SELECT e.from_id FROM people p JOIN edges e ON e.to_id = p.id
+    WHERE lower(p.email) = ${email} AND e.type = 'owned_by' AND e.gone_since IS NULL)`;
+}
+
+/** Every condition of a page query but the keyset: what the page and its count share. */
+export function inventoryConditions(caller: Caller, kind: InventoryKind, filters: InventoryFilters, now: Date): Prisma.Sql {
+  const conditions = [statusCondition(filters.status)];
+  if (caller.role === "owner") conditions.push(ownerRoleCondition(kind, caller.email.toLowerCase()));
+  if (filters.q) conditions.push(Prisma.sql`lower(t.name || ' ' || t.external_id) LIKE ${containsPattern(filters.q)}`);
+  if (filters.source) conditions.push(Prisma.sql`t.source_id IN (SELECT id FROM sources WHERE provider = ${filters.source})`);
+  if (filters.type) conditions.push(Prisma.sql`t.type = ${filters.type}`);
+  if (filters.env) conditions.push(filters.env === "none" ? Prisma.sql`t.environment IS NULL` : Prisma.sql`t.environment = ${filters.env}`);
+  if (filters.owner) conditions.push(ownerCondition(kind, filters.owner, now));
+  if (filters.age) conditions.push(ageCondition(kind, filters.age, now));
+  if (filters.expiry && kind === "credentials") conditions.push(expiryCondition(filters.expiry, now));
+  if (filters.findings === "open") conditions.push(findingsCondition(kind, null));
+  // "none" per row (an anti-join would read every open finding); "open" and a rule stay EXISTS, which
+  // the planner may drive from the findings index when few rows have one.
+  if (filters.findings === "none") {
+    conditions.push(Prisma.sql`${perRow(Prisma.sql`SELECT 1 FROM findings f WHERE f.subject_id = t.id AND f.subject_type = ${SUBJECT_TYPE_OF[kind]} AND f.status = 'open'`)} IS NULL`);
+  }
+  if (filters.rule) conditions.push(findingsCondition(kind, filters.rule));
+  return Prisma.join(conditions, " AND ");
+}
