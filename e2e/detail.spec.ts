@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { saveScreenshot, signInWithApi, sql } from "./support/app";
+import { lastAuditId, saveScreenshot, signInWithApi, sql } from "./support/app";
 import { USERS } from "./support/settings";
 
 /*
@@ -51,7 +51,9 @@ test("an analyst reads an identity, its blast radius, and follows the graph to a
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: `deployer-${s.suffix}` })).toBeVisible();
   await expect(page.getByText("deploys the shop")).toBeVisible();
-  await expect(page.getByText("owner hint · aws.tag:owner")).toBeVisible();
+  const ownerSection = page.getByRole("region", { name: "Owner" });
+  await expect(ownerSection.getByText(`Owned by ${USERS.owner}`)).toBeVisible();
+  await expect(ownerSection.getByText(`aws.tag:owner · aws-${s.suffix}`)).toBeVisible();
   const radius = page.getByRole("region", { name: "Blast radius" });
   await expect(radius.getByText(`prod-account-${s.suffix}`).first()).toBeVisible();
   await expect(radius.getByText("Admin", { exact: true })).toBeVisible();
@@ -93,4 +95,54 @@ test("GET /api/v1/blast-radius answers the graph, 404 outside an owner's reach, 
 
   await signInWithApi(page.request, USERS.owner);
   expect((await page.request.get(`/api/v1/blast-radius?start=${s.stranger}`)).status()).toBe(404);
+});
+
+test("an analyst assigns an owner on the identity page; that owner confirms it and declares its purpose; each step is audited", async ({ page }) => {
+  const s = await seed();
+  const since = await lastAuditId();
+  await signInWithApi(page.request, USERS.analyst);
+  await page.goto(`/inventory/identities/${s.stranger}`);
+  const ownerSection = page.getByRole("region", { name: "Owner" });
+  await expect(ownerSection.getByText("Owned by someone@e2e.test")).toBeVisible();
+  await ownerSection.getByText("Assign an owner").click();
+  await ownerSection.getByLabel("Owner e-mail", { exact: true }).fill("not-an-email");
+  await ownerSection.getByRole("button", { name: "Assign owner" }).click();
+  await expect(ownerSection.locator("[id$='-ownerEmail-error']")).toBeVisible();
+  await ownerSection.getByLabel("Owner e-mail", { exact: true }).fill(USERS.owner);
+  await ownerSection.getByRole("button", { name: "Assign owner" }).click();
+  await expect(ownerSection.getByText(`${USERS.owner} now owns 1 identity`)).toBeVisible();
+  await page.reload();
+  await expect(ownerSection.getByText(`Owned by ${USERS.owner}`)).toBeVisible();
+  await expect(ownerSection.getByText("Assigned in Keyward", { exact: true })).toBeVisible();
+
+  // The stranger's identity is now the owner's: they open it, confirm, and say what it is for.
+  await page.context().clearCookies();
+  await signInWithApi(page.request, USERS.owner);
+  expect((await page.goto(`/inventory/identities/${s.stranger}`))?.status()).toBe(200);
+  await expect(ownerSection.getByText("Assign an owner")).toHaveCount(0);
+  await ownerSection.getByRole("button", { name: "Confirm I own this" }).click();
+  await expect(ownerSection.getByText(`Ownership confirmed for ${USERS.owner}`)).toBeVisible();
+  const purpose = page.getByRole("region", { name: "Purpose and end date" });
+  await purpose.getByLabel("Purpose", { exact: true }).fill("nightly ledger export");
+  await purpose.getByRole("button", { name: "Save purpose" }).click();
+  await expect(purpose.getByText(/Purpose saved/)).toBeVisible();
+
+  const events = await sql<{ action: string; actor_label: string }>(
+    `SELECT action, actor_label FROM audit_events WHERE id > $1 AND target_id = $2 ORDER BY id`,
+    [since, s.stranger],
+  );
+  expect(events.map((e) => e.action)).toEqual(["ownership.assigned", "ownership.confirmed", "identity.purpose_declared"]);
+  expect(events.map((e) => e.actor_label)).toEqual([USERS.analyst, USERS.owner, USERS.owner]);
+});
+
+test("an auditor reads the owner but is offered no way to change it", async ({ page }) => {
+  const s = await seed();
+  await signInWithApi(page.request, USERS.auditor);
+  const response = await page.goto(`/inventory/identities/${s.identity}`);
+  expect(response?.status()).toBe(200);
+  const ownerSection = page.getByRole("region", { name: "Owner" });
+  await expect(ownerSection.getByText(`Owned by ${USERS.owner}`)).toBeVisible();
+  await expect(ownerSection.getByText("Assign an owner")).toHaveCount(0);
+  await expect(ownerSection.getByRole("button", { name: "Confirm I own this" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Purpose and end date" })).toHaveCount(0);
 });

@@ -1,10 +1,12 @@
 /*
- * `npm run bench:web [-- --credentials N] [--runs R] [--no-findings] [--keep]`: the web pages'
- * queries over a generated inventory of N credentials and 5N edges (default N = 1,000,000,
+ * `npm run bench:web [-- --credentials N] [--runs R] [--no-findings] [--no-http] [--keep]`: the web
+ * pages' queries over a generated inventory of N credentials and 5N edges (default N = 1,000,000,
  * PRODUCT.md "Scale"), timed as the page calls them (no EXPLAIN ANALYZE): R runs each (≥ 200),
  * p50 / p95 / max in milliseconds. Seeds a fresh database on the test server with the policy
  * benchmark's generators (lib/policy/testing/bench-inventory.ts), evaluates the policies so rows
- * have findings, and drops the database afterwards (`--keep` keeps it for EXPLAIN).
+ * have findings, refreshes the dashboard rollup as a sync would, and drops the database afterwards
+ * (`--keep` keeps it for EXPLAIN). Then, unless `--no-http`, the same pages through the production
+ * server (`npm run build` first): whole server responses as a signed-in analyst waits for them.
  *
  * To measure another page, add an entry to MEASUREMENTS: a name and a function of the seeded
  * database that runs one request's queries.
@@ -14,12 +16,16 @@ import path from "node:path";
 import pg from "pg";
 import type { Caller } from "@/lib/auth/session-context";
 import { createPrismaClient, type Db } from "@/lib/db";
+import { DEFAULT_DEPTH, DEFAULT_MAX_NODES, WALK_TIMEOUT_MS } from "@/lib/inventory/blast-radius";
+import { blastRadius } from "@/lib/inventory/blast-radius-query";
+import { readDashboard, refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
 import { queryInventory } from "@/lib/inventory/inventory-query";
 import { parseInventoryState, type InventoryCursor } from "@/lib/inventory/inventory-url";
 import { runMigrations } from "@/lib/migrate/run-migrations";
 import { evaluatePolicies } from "@/lib/policy/evaluate";
 import { benchGenerators, benchSizes } from "@/lib/policy/testing/bench-inventory";
 import { startTestServer } from "@/test/support/database-server";
+import { startBenchServer, type BenchServer } from "./bench-web-http";
 
 function arg(name: string, fallback: number, min: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -32,16 +38,23 @@ const credentials = arg("credentials", 1_000_000, 1_000);
 const runs = arg("runs", 200, 200);
 const keep = process.argv.includes("--keep");
 const withFindings = !process.argv.includes("--no-findings");
+const withHttp = !process.argv.includes("--no-http");
+const HTTP_PORT = 3190;
 
 /** What a measurement may use: the seeded database and values sampled from it. */
-type BenchContext = { db: Db; client: pg.Client; deepCursors: InventoryCursor[] };
+type BenchContext = { db: Db; client: pg.Client; deepCursors: InventoryCursor[]; starts: string[]; hub: string; server: BenchServer | null };
 type Measurement = { name: string; run: (ctx: BenchContext, iteration: number) => Promise<unknown> };
 
 const analyst: Caller = { type: "user", userId: null, email: "bench@example.com", name: null, role: "analyst", sessionId: null };
 const inventory = (query: string, extra: Partial<ReturnType<typeof parseInventoryState>> = {}) => (ctx: BenchContext) =>
   queryInventory(analyst, { ...parseInventoryState(new URLSearchParams(query)), ...extra }, { db: ctx.db });
 
-/** The extension point: dashboard and blast-radius measurements go here. */
+const walk = (start: (ctx: BenchContext, i: number) => string) => (ctx: BenchContext, i: number) =>
+  blastRadius(ctx.db, start(ctx, i), { maxDepth: DEFAULT_DEPTH, maxNodes: DEFAULT_MAX_NODES, timeoutMs: WALK_TIMEOUT_MS });
+const http = (path: (ctx: BenchContext, i: number) => string) => (ctx: BenchContext, i: number) => ctx.server!.get(path(ctx, i));
+const randomStart = (ctx: BenchContext, i: number) => ctx.starts[i % ctx.starts.length]!;
+
+/** The extension point: a name and one request's queries (or one HTTP request). */
 const MEASUREMENTS: Measurement[] = [
   { name: "inventory: first page (credentials by name)", run: inventory("") },
   { name: "inventory: filtered + sorted (certificates, soonest expiry)", run: inventory("type=certificate&sort=expires") },
@@ -52,6 +65,18 @@ const MEASUREMENTS: Measurement[] = [
   },
   { name: "inventory: search (q=credential-12345)", run: inventory("q=credential-12345") },
   { name: "inventory: unowned identities", run: inventory("kind=identities&owner=none") },
+  { name: "dashboard: rollup + open findings + trend (readDashboard)", run: () => readDashboard(analyst) },
+  { name: `blast radius: random identity (depth ${DEFAULT_DEPTH}, ≤ ${DEFAULT_MAX_NODES} nodes)`, run: walk(randomStart) },
+  { name: "blast radius: largest hub (same caps, timeout)", run: walk((ctx) => ctx.hub) },
+];
+
+/** Whole server responses through the production server, signed in as an analyst. */
+const HTTP_MEASUREMENTS: Measurement[] = [
+  { name: "HTTP GET /inventory (first page, HTML)", run: http(() => "/inventory") },
+  { name: "HTTP GET /inventory?type=certificate&sort=expires", run: http(() => "/inventory?type=certificate&sort=expires") },
+  { name: "HTTP GET / (dashboard, HTML)", run: http(() => "/") },
+  { name: "HTTP GET /api/v1/blast-radius (random identity)", run: http((ctx, i) => `/api/v1/blast-radius?start=${randomStart(ctx, i)}`) },
+  { name: "HTTP GET /api/v1/blast-radius (largest hub)", run: http((ctx) => `/api/v1/blast-radius?start=${ctx.hub}`) },
 ];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -82,6 +107,8 @@ async function seed(client: pg.Client): Promise<void> {
     await evaluatePolicies(client, { actor: { type: "system", label: "bench" }, auditKey: randomBytes(32) });
     console.log(`  findings (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
+  await refreshDashboardRollup(client);
+  console.log(`  dashboard rollup (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   await client.query("VACUUM ANALYZE");
 }
 
@@ -93,6 +120,18 @@ async function sampleCursors(client: pg.Client): Promise<InventoryCursor[]> {
   return rows.map((row) => ({ key: row.key, id: row.id }));
 }
 
+/** 200 random identities with edges to walk from, and the node with the most outgoing edges. */
+async function sampleStarts(client: pg.Client): Promise<{ starts: string[]; hub: string }> {
+  const { rows } = await client.query<{ id: string }>(
+    "SELECT id::text FROM identities TABLESAMPLE SYSTEM (5) WHERE gone_since IS NULL ORDER BY random() LIMIT 200",
+  );
+  const [hub] = (await client.query<{ id: string; n: string }>(
+    "SELECT from_id::text AS id, count(*) AS n FROM edges WHERE from_id IS NOT NULL GROUP BY from_id ORDER BY count(*) DESC LIMIT 1",
+  )).rows;
+  console.log(`largest hub: ${hub!.id} (${hub!.n} outgoing edges)`);
+  return { starts: rows.map((r) => r.id), hub: hub!.id };
+}
+
 async function main(): Promise<void> {
   const server = await startTestServer();
   const name = `kw_bench_web_${randomBytes(4).toString("hex")}`;
@@ -102,15 +141,24 @@ async function main(): Promise<void> {
   const url = Object.assign(new URL(server.adminUrl), { pathname: `/${name}` }).toString();
   const client = new pg.Client({ connectionString: url });
   const db = createPrismaClient(url);
+  // readDashboard (like every page's data layer) uses the process's database.
+  process.env.DATABASE_URL = url;
+  let webServer: BenchServer | null = null;
   try {
     await runMigrations(url, { dir: path.resolve(import.meta.dirname, "../prisma/migrations") });
     await client.connect();
     await seed(client);
-    const ctx: BenchContext = { db, client, deepCursors: await sampleCursors(client) };
+    const ctx: BenchContext = { db, client, deepCursors: await sampleCursors(client), ...(await sampleStarts(client)), server: null };
     console.log(`\n${runs} runs each, milliseconds as the page sees them (page and capped count)`);
     console.log(`${"".padEnd(66)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)}`);
     for (const measurement of MEASUREMENTS) await measure(measurement, ctx);
+    if (withHttp) {
+      webServer = ctx.server = await startBenchServer(url, HTTP_PORT);
+      console.log(`\n${runs} runs each through the production server (whole response, milliseconds)`);
+      for (const measurement of HTTP_MEASUREMENTS) await measure(measurement, ctx);
+    }
   } finally {
+    await webServer?.stop();
     await db.$disconnect();
     await client.end().catch(() => undefined);
     if (keep) console.log(`kept database ${name} at ${url}`);

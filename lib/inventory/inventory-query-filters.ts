@@ -74,16 +74,12 @@ function containsPattern(search: string): string {
 }
 
 /**
- * Owners see only what they own (ARCHITECTURE: the data layer narrows every query): identities
- * whose owner hint or present `owned_by` person has their e-mail, and those identities'
- * credentials — the narrowing of lib/policy/list-findings.ts and node-detail-access.ts.
+ * Owners see only what they own (ARCHITECTURE: the data layer narrows every query): the
+ * identities that name them (`identities_of_owner`, migration 20261204050000_owner_scope, shared
+ * with the detail pages, findings and dashboard) and those identities' credentials.
  */
 function ownerRoleCondition(kind: InventoryKind, email: string): Prisma.Sql {
-  return Prisma.sql`${OWNER_IDENTITY_OF[kind]} IN (
-    SELECT oi.id FROM identities oi WHERE lower(oi.owner_hint ->> 'email') = ${email}
-    UNION
-    SELECT e.from_id FROM people p JOIN edges e ON e.to_id = p.id
-    WHERE lower(p.email) = ${email} AND e.type = 'owned_by' AND e.gone_since IS NULL)`;
+  return Prisma.sql`${OWNER_IDENTITY_OF[kind]} IN (SELECT o.identity_id FROM identities_of_owner(${email}) o)`;
 }
 
 /** Every condition of a page query but the keyset: what the page and its count share. */

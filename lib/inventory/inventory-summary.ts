@@ -35,12 +35,13 @@ export const AGE_BUCKETS = ["< 30 d", "30–90 d", "90–180 d", "180–365 d", 
 const num = (value: unknown) => Number(value ?? 0);
 
 /*
- * $1 = owner e-mail or NULL (everyone); statements that need the clock add $2 = now. Owners see the identities whose owner hint is
- * theirs and those identities' credentials; findings are counted for the same subjects.
+ * $1 = owner e-mail or NULL (everyone); statements that need the clock add $2 = now. Owners see the
+ * identities that name them (`identities_of_owner`, as on every owner-scoped page) and those
+ * identities' credentials; findings are counted for the same subjects.
  */
 const SCOPED = `
   i AS (SELECT id, source_id, type, owner_hint FROM identities
-        WHERE gone_since IS NULL AND ($1::text IS NULL OR owner_hint->>'email' = $1)),
+        WHERE gone_since IS NULL AND ($1::text IS NULL OR id IN (SELECT o.identity_id FROM identities_of_owner($1) o))),
   c AS (SELECT c.id, c.source_id, c.type, c.status, c.expires_at, c.locations, c.attributes,
                coalesce(c.last_rotated_at, c.created_at_source) AS age_base
         FROM credentials c
@@ -54,7 +55,8 @@ export async function computeInventorySummary(query: SummaryQuery, ownerEmail: s
   const [totals] = await query<Record<string, bigint>>(
     `WITH ${SCOPED}
      SELECT (SELECT count(*) FROM i) AS identities,
-            (SELECT count(*) FROM i WHERE owner_hint->>'email' IS NOT NULL) AS owned,
+            -- Owned = a resolved owner better than a suggestion (the no-owner rule's and the owner=none filter's test).
+            (SELECT count(DISTINCT oc.identity_id) FROM owner_candidates($2) oc WHERE oc.rank < 4 AND oc.identity_id IN (SELECT id FROM i)) AS owned,
             (SELECT count(*) FROM c) AS credentials,
             (SELECT count(*) FROM c WHERE status = 'active') AS active,
             (SELECT count(*) FROM c WHERE status = 'active' AND NOT EXISTS

@@ -14,8 +14,8 @@ function notFound(kind: string): AppError {
 /**
  * The kind of an identity or credential the caller may open, else NOT_FOUND: for an unknown id,
  * a malformed one, and (owner role) one they do not own, so an owner learns nothing of the rest.
- * Owners own an identity whose owner hint or present `owned_by` person has their e-mail (the
- * narrowing of lib/policy/list-findings.ts), and that identity's credentials.
+ * Owners see the identities that name them (`identities_of_owner`, migration
+ * 20261204050000_owner_scope: the one narrowing every owner-scoped query uses) and their credentials.
  */
 export async function requireVisibleNode(db: Db, caller: Caller, id: string, expected?: DetailKind): Promise<DetailKind> {
   requirePermission(caller, "inventory:read");
@@ -29,13 +29,8 @@ export async function requireVisibleNode(db: Db, caller: Caller, id: string, exp
       SELECT 'credential', identity_id FROM credentials WHERE id = ${id}::uuid
     )
     SELECT node.kind,
-           ${ownerEmail}::text IS NULL OR EXISTS (
-             SELECT 1 FROM identities oi
-             WHERE oi.id = node.identity_id
-               AND (lower(oi.owner_hint->>'email') = ${ownerEmail}
-                    OR EXISTS (SELECT 1 FROM edges e JOIN people p ON p.id = e.to_id
-                               WHERE e.from_id = oi.id AND e.type = 'owned_by' AND e.gone_since IS NULL
-                                 AND lower(p.email) = ${ownerEmail}))) AS visible
+           ${ownerEmail}::text IS NULL
+             OR node.identity_id IN (SELECT o.identity_id FROM identities_of_owner(${ownerEmail}) o) AS visible
     FROM node`;
   const row = rows[0];
   if (!row || !row.visible || (expected && row.kind !== expected)) throw notFound(label);

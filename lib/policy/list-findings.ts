@@ -36,14 +36,11 @@ const SUBJECT_NAME = `CASE f.subject_type WHEN 'identity' THEN (SELECT name FROM
 
 /**
  * Owners see findings on what they own only (ARCHITECTURE: the data layer narrows every query):
- * an identity whose owner hint or `owned_by` person has their e-mail, and that identity's credentials.
+ * the identities that name them (`identities_of_owner`, migration 20261204050000_owner_scope) and
+ * those identities' credentials.
  */
-const VISIBLE_TO_OWNER = `EXISTS (
-  SELECT 1 FROM identities oi
-  WHERE oi.id = CASE f.subject_type WHEN 'identity' THEN f.subject_id ELSE (SELECT identity_id FROM credentials WHERE id = f.subject_id) END
-    AND (lower(oi.owner_hint->>'email') = $3
-         OR EXISTS (SELECT 1 FROM edges e JOIN people p ON p.id = e.to_id
-                    WHERE e.from_id = oi.id AND e.type = 'owned_by' AND lower(p.email) = $3)))`;
+const VISIBLE_TO_OWNER = `(CASE f.subject_type WHEN 'identity' THEN f.subject_id ELSE (SELECT identity_id FROM credentials WHERE id = f.subject_id) END)
+  IN (SELECT o.identity_id FROM identities_of_owner($3) o)`;
 
 function toDto(row: Row): FindingDto {
   return {

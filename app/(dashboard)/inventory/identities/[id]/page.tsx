@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { blastRadiusOptionsSchema, DEFAULT_DEPTH } from "@/lib/inventory/blast-radius";
 import { blastRadiusView } from "@/lib/inventory/blast-radius-view";
 import { getNodeDetail } from "@/lib/inventory/node-detail";
+import { roleCan } from "@/lib/auth/permissions";
+import { getOwnership } from "@/lib/ownership/get-ownership";
 import { AuditHistory } from "@/components/detail/audit-history";
 import { BlastRadiusSection } from "@/components/detail/blast-radius-section";
 import { CredentialTable } from "@/components/detail/credential-table";
@@ -13,8 +15,8 @@ import { DetailHeader } from "@/components/detail/detail-header";
 import { DetailSection, FactList } from "@/components/detail/detail-section";
 import { KeyValueTable } from "@/components/detail/key-value-table";
 import { NodeFindings } from "@/components/detail/node-findings";
-import { OwnerSection } from "@/components/detail/owner-section";
 import { SyncFacts } from "@/components/detail/sync-facts";
+import { IdentityOwnershipSection } from "@/components/ownership/identity-ownership-section";
 
 export const metadata: Metadata = { title: "Identity" };
 
@@ -27,10 +29,18 @@ export default async function IdentityPage({ params, searchParams }: Props) {
   const { id } = await params;
   const depth = depthSchema.parse((await searchParams).depth);
   // Unknown, and not the owner's: the same 404, so an owner learns nothing of the rest.
-  const [detail, radius] = await Promise.all([
+  const [detail, radius, ownership] = await Promise.all([
     getNodeDetail(caller, "identity", id),
     blastRadiusView(caller, id, { depth }),
-  ]).catch((error: unknown) => (error instanceof AppError && error.code === "NOT_FOUND" ? notFound() : Promise.reject(error)));
+    getOwnership(caller, id),
+  ]).catch((error: unknown) =>
+    error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") ? notFound() : Promise.reject(error),
+  );
+  // Analysts and admins act on any identity; an owner on the ones they own (or back up).
+  const me = caller.email.toLowerCase();
+  const isOwner = ownership.owner?.email === me || ownership.backup?.email === me;
+  const writer = roleCan(caller.role, "inventory:write");
+  const may = { assign: writer, confirm: writer || (caller.role === "owner" && ownership.owner?.email === me), declare: writer || (caller.role === "owner" && isOwner) };
   return (
     <>
       <DetailHeader
@@ -50,8 +60,7 @@ export default async function IdentityPage({ params, searchParams }: Props) {
           ]}
         />
       </DetailSection>
-      {/* Assigning and confirming an owner: the ownership module's actions go in `actions`. */}
-      <OwnerSection owner={detail.owner} />
+      <IdentityOwnershipSection ownership={ownership} may={may} />
       <DetailSection id="credentials" title="Credentials" description="The secrets and keys this identity authenticates with.">
         <CredentialTable rows={detail.credentials.items} more={detail.credentials.more} empty="No credential of this identity is known." />
       </DetailSection>
