@@ -5,7 +5,7 @@ import { allConnectors, allFormats, connectorOfFormat, findConnector, getConnect
 
 describe("connector registry", () => {
   it("registers every connector by provider", () => {
-    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure", "aws", "gcp"]);
+    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure", "aws", "gcp", "kubernetes", "vault", "github", "terraform", "mcp"]);
     expect(getConnector("people").displayName).toBe("People directory");
     expect(findConnector("nope")).toBeUndefined();
     expect(() => getConnector("nope")).toThrow(UnknownProviderError);
@@ -38,6 +38,25 @@ describe("connector registry", () => {
       "gcp.gcloud-service-accounts",
       "gcp.gcloud-service-account-keys",
       "gcp.gcloud-project-iam-policy",
+      "kubernetes.kubectl-list",
+      "vault.sys-auth",
+      "vault.sys-mounts",
+      "vault.approle-role",
+      "vault.approle-secret-id-lookup",
+      "vault.token-lookup",
+      "vault.kv-metadata",
+      "vault.list",
+      "github.rest-organization",
+      "github.rest-repositories",
+      "github.rest-deploy-keys",
+      "github.rest-repository-secrets",
+      "github.rest-organization-secrets",
+      "github.rest-app-installations",
+      "github.rest-personal-access-tokens",
+      "github.rest-personal-access-token-requests",
+      "terraform.state-v4",
+      "mcp.mcp-servers-config",
+      "mcp.vscode-config",
     ]);
     for (const format of allFormats()) expect(connectorOfFormat(format).provider).toBe(format.id.split(".")[0]);
   });

@@ -4,8 +4,13 @@ import { azureConnector } from "./azure";
 import { certificatesConnector } from "./certificates";
 import { databaseRolesConnector } from "./database-roles";
 import { gcpConnector } from "./gcp";
+import { githubConnector } from "./github";
 import { keywardConnector } from "./keyward";
+import { kubernetesConnector } from "./kubernetes";
+import { mcpConnector } from "./mcp";
 import { peopleConnector } from "./people";
+import { terraformConnector } from "./terraform";
+import { vaultConnector } from "./vault";
 
 /*
  * Provider → connector. Imported only by lib/sync and the CLI (ENGINEERING.md boundary 2): the web
@@ -20,6 +25,11 @@ const CONNECTORS: readonly AnyConnectorDefinition[] = [
   azureConnector,
   awsConnector,
   gcpConnector,
+  kubernetesConnector,
+  vaultConnector,
+  githubConnector,
+  terraformConnector,
+  mcpConnector,
 ];
 
 const BY_PROVIDER: ReadonlyMap<string, AnyConnectorDefinition> = new Map(CONNECTORS.map((c) => [c.provider, c]));

@@ -44,6 +44,8 @@ export const CREDENTIAL_EXTERNAL_TYPES = [
   "github.deploy_key",
   "github.actions_secret",
   "github.pat",
+  "github.org_actions_secret",
+  "github.pat_request",
   "gitlab.ci_variable",
   "gitlab.access_token",
   "gitlab.deploy_token",
@@ -73,6 +75,10 @@ export const RESOURCE_EXTERNAL_TYPES = [
   "gitlab.project",
   "kubernetes.cluster",
   "kubernetes.namespace",
+  "kubernetes.role",
+  "kubernetes.cluster_role",
+  "kubernetes.role_binding",
+  "kubernetes.cluster_role_binding",
   "vault.mount",
   "postgres.server",
   "postgres.database",
@@ -80,6 +86,7 @@ export const RESOURCE_EXTERNAL_TYPES = [
   "mysql.database",
   "code.repository",
   "code.file",
+  "terraform.state",
   "certificates.endpoint",
 ] as const;
 

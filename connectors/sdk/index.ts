@@ -79,6 +79,7 @@ export { classifyAddress, type AddressClass } from "./ip-address";
 export { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, IDEMPOTENT_METHODS } from "./retry";
 export { coverageGapFromError, coverageReasonOf, COVERAGE_DETAIL_MAX_CHARS } from "./coverage";
 export { findSecretLikeStrings, type SecretLikeFinding } from "./secret-scan";
+export { readPemBlocks, PemSyntaxError, PEM_MARKER, type PemBlock } from "./pem-blocks";
 
 export { runConnectorHarness, expectHarnessPasses, HarnessFailedError } from "./harness";
 export {

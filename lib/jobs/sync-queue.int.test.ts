@@ -112,9 +112,9 @@ describe("the sync queue", () => {
   }, 30_000);
 
   it("fails a live sync for a provider without a live connector, naming it", async () => {
-    const sourceId = await createSource(t.url, "github-live", "github");
+    const sourceId = await createSource(t.url, "terraform-files", "terraform");
     const error = await liveSyncRunner(t.url)({ sourceId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoLiveConnectorError);
-    expect(error).toMatchObject({ code: "NO_LIVE_CONNECTOR", message: "no live connector for provider github" });
+    expect(error).toMatchObject({ code: "NO_LIVE_CONNECTOR", message: "no live connector for provider terraform" });
   });
 });

@@ -1,7 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import type { CertificateFileItemInput } from "../schemas";
 import { isDerCertificate } from "./der";
-import { PEM_MARKER, readPemBlocks } from "./pem-blocks";
+import { PEM_MARKER, readPemBlocks } from "../../sdk";
 
 /*
  * Turns a file's bytes into a `files` stream item. Shared by the live directory scan and the

@@ -6,6 +6,7 @@ import { blastRadiusOptionsSchema, DEFAULT_DEPTH } from "@/lib/inventory/blast-r
 import { blastRadiusView } from "@/lib/inventory/blast-radius-view";
 import { getNodeDetail } from "@/lib/inventory/node-detail";
 import { roleCan } from "@/lib/auth/permissions";
+import { assignOwnerAction, confirmOwnershipAction, declarePurposeAction } from "@/lib/ownership/actions";
 import { getOwnership } from "@/lib/ownership/get-ownership";
 import { AuditHistory } from "@/components/detail/audit-history";
 import { BlastRadiusSection } from "@/components/detail/blast-radius-section";
@@ -60,7 +61,11 @@ export default async function IdentityPage({ params, searchParams }: Props) {
           ]}
         />
       </DetailSection>
-      <IdentityOwnershipSection ownership={ownership} may={may} />
+      <IdentityOwnershipSection
+        ownership={ownership}
+        may={may}
+        actions={{ assign: assignOwnerAction, confirm: confirmOwnershipAction, declare: declarePurposeAction }}
+      />
       <DetailSection id="credentials" title="Credentials" description="The secrets and keys this identity authenticates with.">
         <CredentialTable rows={detail.credentials.items} more={detail.credentials.more} empty="No credential of this identity is known." />
       </DetailSection>
