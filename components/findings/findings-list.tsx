@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { TriageButtons, type TriageAction } from "@/components/findings/triage-dialogs";
 import { asSeverity, SeverityBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -9,6 +11,7 @@ type Finding = {
   owasp: string;
   status: string;
   subjectType: string;
+  subjectId?: string;
   subjectName: string | null;
   evidence: Record<string, unknown>;
   firstSeenAt: string | null;
@@ -24,7 +27,16 @@ function evidenceLine(evidence: Record<string, unknown>): string {
     .join(" · ");
 }
 
-export function FindingsList({ findings, total }: { findings: Finding[]; total?: number }) {
+const DETAIL_PATH: Record<string, string> = { identity: "identities", credential: "credentials" };
+
+/** Findings, most severe first; with `triage`, each open one offers Accept risk and Suppress. */
+export function FindingsList({ findings, total, triage }: {
+  findings: Finding[];
+  total?: number;
+  /** The findings page's server actions, for a caller allowed to triage. */
+  triage?: { accept: TriageAction; suppress: TriageAction };
+}) {
+  const columns = triage ? 6 : 5;
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -35,12 +47,13 @@ export function FindingsList({ findings, total }: { findings: Finding[]; total?:
             <th className="px-3 py-2 font-medium">Subject</th>
             <th className="px-3 py-2 font-medium">Why</th>
             <th className="px-3 py-2 font-medium">First seen</th>
+            {triage ? <th className="px-3 py-2 font-medium">Triage</th> : null}
           </tr>
         </thead>
         <tbody>
           {findings.length === 0 ? (
             <tr>
-              <td colSpan={5} className="px-3 py-8 text-center text-muted">
+              <td colSpan={columns} className="px-3 py-8 text-center text-muted">
                 No open findings.
               </td>
             </tr>
@@ -55,10 +68,28 @@ export function FindingsList({ findings, total }: { findings: Finding[]; total?:
                   <div className="text-xs text-muted">{f.owasp}</div>
                 </td>
                 <td className="px-3 py-2">
-                  {f.subjectName ?? "—"} <span className="text-xs text-muted">({f.subjectType})</span>
+                  {f.subjectId && DETAIL_PATH[f.subjectType] ? (
+                    <Link href={`/inventory/${DETAIL_PATH[f.subjectType]}/${f.subjectId}`} className="text-accent underline-offset-2 hover:underline">
+                      {f.subjectName ?? f.subjectId}
+                    </Link>
+                  ) : (
+                    (f.subjectName ?? "—")
+                  )}{" "}
+                  <span className="text-xs text-muted">({f.subjectType})</span>
                 </td>
                 <td className="max-w-lg px-3 py-2 text-xs text-muted">{evidenceLine(f.evidence)}</td>
                 <td className="whitespace-nowrap px-3 py-2">{f.firstSeenAt ? <RelativeTime iso={f.firstSeenAt} /> : "—"}</td>
+                {triage ? (
+                  <td className="px-3 py-2">
+                    {f.id && f.subjectId && f.status === "open" ? (
+                      <TriageButtons
+                        subject={{ findingId: f.id, rule: f.rule, subjectType: f.subjectType, subjectId: f.subjectId, subjectName: f.subjectName ?? f.subjectId }}
+                        accept={triage.accept}
+                        suppress={triage.suppress}
+                      />
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))
           )}

@@ -9,6 +9,7 @@ import { ComingArea } from "@/components/shell/coming-area";
 import { FindingsList } from "@/components/findings/findings-list";
 import { RuleOverview } from "@/components/findings/rule-overview";
 import { PageHeader } from "@/components/ui/card";
+import { acceptRiskAction, suppressAction } from "./actions";
 
 export const metadata: Metadata = { title: "Findings" };
 
@@ -69,7 +70,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       ) : null}
       {triage ? <RuleOverview counts={counts} /> : null}
       <h2 className="mb-2 text-sm font-semibold">Open findings, most severe first</h2>
-      <FindingsList findings={open} total={openTotal} />
+      <FindingsList findings={open} total={openTotal} triage={triage ? { accept: acceptRiskAction, suppress: suppressAction } : undefined} />
     </>
   );
 }
