@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -71,7 +71,7 @@ test("an admin adds a source, syncs it and watches the progress bar reach 100 %"
   expect(run).toEqual({ status: "succeeded", mode: "live" });
 });
 
-test("a source's stored secret never appears in a page or an API payload", async ({ page }) => {
+test("a source's stored secret never appears in a page, an API payload, the database's plain columns or an export", async ({ page }) => {
   await signInWithApi(page.request, USERS.admin);
   await page.goto("/sources/new");
   await page.getByLabel("Connector").selectOption({ label: "Database roles (PostgreSQL, MySQL, MariaDB)" });
@@ -94,6 +94,26 @@ test("a source's stored secret never appears in a page or an API payload", async
   const [row] = await sql<{ config: string; sealed: string }>("SELECT config::text, encode(credentials_encrypted, 'escape') AS sealed FROM sources WHERE id = $1", [id]);
   expect(row!.config).not.toContain(CANARY);
   expect(row!.sealed).not.toContain(CANARY);
+
+  // The inventory export (JSON and CSV, with the sources it names) holds no trace of it either.
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-export-"));
+  try {
+    for (const format of ["json", "csv"]) {
+      const file = path.join(out, `export.${format}`);
+      const result = spawnSync(process.execPath, [path.join(ROOT, "bin/keyward.mjs"), "export", "--format", format, "--out", file], {
+        env: { ...process.env, DATABASE_URL: databaseUrl(), KEYWARD_DATA_DIR: process.env.KEYWARD_E2E_DATA_DIR, KEYWARD_HOME: ROOT, NODE_ENV: "production" },
+        encoding: "utf8",
+      });
+      expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+      // JSON is one file; CSV is a folder of one file per table.
+      const files = fs.statSync(file).isDirectory() ? fs.readdirSync(file).map((name) => path.join(file, name)) : [file];
+      expect(files.length).toBeGreaterThan(0);
+      for (const written of files) expect(fs.readFileSync(written, "utf8"), written).not.toContain(CANARY);
+      expect(`${result.stdout}${result.stderr}`).not.toContain(CANARY);
+    }
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 });
 
 test("analysts sync but do not configure; owners and auditors do not see sources", async ({ page }) => {

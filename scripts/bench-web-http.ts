@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/passwords";
 
@@ -17,7 +18,12 @@ const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 const EMAIL = "bench-analyst@example.com";
 const PASSWORD = `bench-${randomUUID()}`;
 
-export type BenchServer = { get: (pathAndQuery: string) => Promise<number>; stop: () => Promise<void> };
+export type BenchServer = {
+  get: (pathAndQuery: string) => Promise<number>;
+  /** The JavaScript a page loads (its <script src> files), gzipped as a browser would fetch it. */
+  pageJavaScript: (pathAndQuery: string) => Promise<{ files: number; bytes: number; gzipBytes: number }>;
+  stop: () => Promise<void>;
+};
 
 function cookiesOf(response: Response, jar: Map<string, string>): void {
   for (const line of response.headers.getSetCookie()) {
@@ -85,6 +91,18 @@ export async function startBenchServer(databaseUrl: string, port: number): Promi
     const cookie = cookieHeader(jar);
     return {
       stop,
+      async pageJavaScript(pathAndQuery) {
+        const html = await (await fetch(`${base}${pathAndQuery}`, { headers: { cookie } })).text();
+        const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+        let bytes = 0;
+        let gzipBytes = 0;
+        for (const src of sources) {
+          const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+          bytes += body.length;
+          gzipBytes += gzipSync(body, { level: 6 }).length;
+        }
+        return { files: sources.length, bytes, gzipBytes };
+      },
       // Milliseconds until the whole body arrived; anything but 200 is an error, not a figure.
       async get(pathAndQuery) {
         const started = performance.now();

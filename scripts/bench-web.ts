@@ -156,6 +156,8 @@ async function main(): Promise<void> {
       webServer = ctx.server = await startBenchServer(url, HTTP_PORT);
       console.log(`\n${runs} runs each through the production server (whole response, milliseconds)`);
       for (const measurement of HTTP_MEASUREMENTS) await measure(measurement, ctx);
+      const js = await webServer.pageJavaScript("/inventory");
+      console.log(`\n/inventory loads ${js.files} JavaScript files: ${(js.bytes / 1024).toFixed(0)} kB, ${(js.gzipBytes / 1024).toFixed(0)} kB gzipped`);
     }
   } finally {
     await webServer?.stop();
