@@ -5,7 +5,7 @@ import { allConnectors, allFormats, connectorOfFormat, findConnector, getConnect
 
 describe("connector registry", () => {
   it("registers every connector by provider", () => {
-    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure", "aws", "gcp", "kubernetes", "vault", "github", "terraform", "mcp"]);
+    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure", "aws", "gcp", "kubernetes", "vault", "github", "gitlab", "terraform", "mcp"]);
     expect(getConnector("people").displayName).toBe("People directory");
     expect(findConnector("nope")).toBeUndefined();
     expect(() => getConnector("nope")).toThrow(UnknownProviderError);
@@ -54,6 +54,11 @@ describe("connector registry", () => {
       "github.rest-app-installations",
       "github.rest-personal-access-tokens",
       "github.rest-personal-access-token-requests",
+      "gitlab.rest-groups",
+      "gitlab.rest-projects",
+      "gitlab.rest-variables",
+      "gitlab.rest-access-tokens",
+      "gitlab.rest-deploy-tokens",
       "terraform.state-v4",
       "mcp.mcp-servers-config",
       "mcp.vscode-config",

@@ -5,6 +5,7 @@ import { certificatesConnector } from "./certificates";
 import { databaseRolesConnector } from "./database-roles";
 import { gcpConnector } from "./gcp";
 import { githubConnector } from "./github";
+import { gitlabConnector } from "./gitlab";
 import { keywardConnector } from "./keyward";
 import { kubernetesConnector } from "./kubernetes";
 import { mcpConnector } from "./mcp";
@@ -28,6 +29,7 @@ const CONNECTORS: readonly AnyConnectorDefinition[] = [
   kubernetesConnector,
   vaultConnector,
   githubConnector,
+  gitlabConnector,
   terraformConnector,
   mcpConnector,
 ];
