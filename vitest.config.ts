@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "connectors/**/*.test.ts", "cli/**/*.test.ts", "components/**/*.test.tsx", "*.test.ts"],
+          include: ["lib/**/*.test.ts", "connectors/**/*.test.ts", "cli/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx", "*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },

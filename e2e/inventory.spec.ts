@@ -87,6 +87,8 @@ test("names render as text, and owners see only what they own", async ({ page })
     void dialog.dismiss();
   });
   await page.goto(`/inventory?kind=identities&source=${s.provider}`);
+  await expect(page.getByRole("heading", { name: "My identities" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My identities" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("link", { name: `<img src=x onerror=alert(1)>-${s.suffix}` })).toBeVisible();
   expect(dialogs).toBe(0);
   await page.goto(`/inventory?source=${s.provider}`);

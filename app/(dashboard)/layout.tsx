@@ -3,17 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getCaller } from "@/lib/auth/session-context";
-import { roleCan } from "@/lib/auth/permissions";
 import { AppNav } from "@/components/shell/app-nav";
 import { KeywardMark } from "@/components/shell/keyward-mark";
-import { NAV_ITEMS } from "@/components/shell/nav-items";
+import { navItemsFor } from "@/components/shell/nav-items";
 import { UserMenu } from "@/components/shell/user-menu";
 import { setThemeAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const caller = await getCaller();
   if (!caller) redirect("/signin");
-  const items = NAV_ITEMS.filter((item) => roleCan(caller.role, item.permission));
+  const items = navItemsFor(caller.role);
   const theme = (await cookies()).get("theme")?.value ?? "system";
   return (
     <div className="flex min-h-screen">

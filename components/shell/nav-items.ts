@@ -1,4 +1,4 @@
-import type { Permission } from "@/lib/auth/permissions";
+import { roleCan, type Permission, type Role } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; icon: string; permission: Permission };
 
@@ -13,3 +13,13 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/audit", label: "Audit log", icon: "scroll-text", permission: "audit:read" },
   { href: "/settings", label: "Settings", icon: "settings", permission: "settings:manage" },
 ];
+
+/**
+ * The menu of one role: the areas it may use. Owners see the inventory as "My identities": the
+ * data layer already narrows it to the identities they own, so the name says what they get.
+ */
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => roleCan(role, item.permission)).map((item) =>
+    role === "owner" && item.href === "/inventory" ? { ...item, label: "My identities" } : item,
+  );
+}

@@ -99,3 +99,44 @@ describe("dashboard rollup", () => {
     await expect(rollup.readDashboard({ ...caller("auditor"), role: "nobody" as Caller["role"] })).rejects.toThrow();
   });
 });
+
+describe("open_finding_counts", () => {
+  const counted = () =>
+    prismaQuery<{ severity: string; owasp: string; n: bigint }>(`SELECT severity, owasp, n FROM open_finding_counts WHERE n <> 0 ORDER BY 1, 2`, []);
+  const live = () =>
+    prismaQuery<{ severity: string; owasp: string; n: bigint }>(
+      `SELECT severity, owasp, count(*) AS n FROM findings WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`,
+      [],
+    );
+
+  it("stays equal to a live count through bulk inserts, triage, reopening, deletes and truncate", async () => {
+    const subject = "00000000-0000-4000-8000-000000000001";
+    await prismaQuery(
+      `INSERT INTO findings (id, rule, severity, owasp, subject_type, subject_id)
+       SELECT gen_random_uuid(), 'bulk-' || n, (ARRAY['low','high','critical'])[1 + n % 3], 'NHI' || (1 + n % 4), 'identity', $1::uuid
+       FROM generate_series(1, 300) n`,
+      [subject],
+    );
+    expect(await counted()).toEqual(await live());
+    await prismaQuery(`UPDATE findings SET status = 'accepted' WHERE rule LIKE 'bulk-%' AND severity = 'high'`, []);
+    await prismaQuery(`UPDATE findings SET severity = 'medium' WHERE rule LIKE 'bulk-%' AND severity = 'low' AND owasp = 'NHI1'`, []);
+    expect(await counted()).toEqual(await live());
+    await prismaQuery(`UPDATE findings SET status = 'open' WHERE rule LIKE 'bulk-%' AND status = 'accepted' AND owasp = 'NHI2'`, []);
+    await prismaQuery(`DELETE FROM findings WHERE rule LIKE 'bulk-%' AND severity = 'critical'`, []);
+    expect(await counted()).toEqual(await live());
+    // The dashboard reads the counters: a triage shows on the next read, without a rollup refresh.
+    const before = (await rollup.readDashboard(caller("analyst"))).summary.openFindings;
+    await prismaQuery(`UPDATE findings SET status = 'accepted' WHERE rule LIKE 'bulk-%' AND severity = 'medium'`, []);
+    const after = (await rollup.readDashboard(caller("analyst"))).summary.openFindings;
+    const medium = (list: { severity: string; count: number }[]) => list.find((f) => f.severity === "medium")?.count ?? 0;
+    expect(medium(after)).toBeLessThan(medium(before));
+    expect(after).toEqual((await live()).reduce<{ severity: string; count: number }[]>((acc, r) => {
+      const hit = acc.find((a) => a.severity === r.severity);
+      if (hit) hit.count += Number(r.n);
+      else acc.push({ severity: r.severity, count: Number(r.n) });
+      return acc;
+    }, []).sort((a, b) => a.severity.localeCompare(b.severity)));
+    await prismaQuery(`TRUNCATE findings CASCADE`, []);
+    expect(await counted()).toEqual([]);
+  });
+});

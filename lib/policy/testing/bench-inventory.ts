@@ -13,7 +13,9 @@ export function benchSizes(scale = 1): BenchSizes {
   return { sources: 10, people: n(20_000), identities: n(200_000), resources: n(50_000), credentials: n(1_000_000), edges: n(5_000_000) };
 }
 
-const id = (prefix: string, expression: string) => `md5('${prefix}' || (${expression}))::uuid`;
+/** Deterministic ids shaped like RFC 4122 v4 (version nibble 4, variant 8), as the API validates them. */
+const id = (prefix: string, expression: string) =>
+  `overlay(overlay(md5('${prefix}' || (${expression})) placing '4' from 13) placing '8' from 17)::uuid`;
 const pick = (values: readonly string[], expression: string) => `(ARRAY[${values.map((v) => `'${v}'`).join(",")}])[1 + (${expression}) % ${values.length}]`;
 const daysAgo = (expression: string) => `(now() - make_interval(days => (${expression})::int))`;
 const ENVIRONMENTS = ["prod", "staging", "dev"];

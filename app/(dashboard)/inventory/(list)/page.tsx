@@ -68,8 +68,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader
-        title="Inventory"
-        description="Every service account, key, token, certificate and secret Keyward has discovered, with owner, age and status."
+        title={caller.role === "owner" ? "My identities" : "Inventory"}
+        description={
+          caller.role === "owner"
+            ? "The service accounts, keys, tokens, certificates and secrets you own, with age, status and findings."
+            : "Every service account, key, token, certificate and secret Keyward has discovered, with owner, age and status."
+        }
         actions={
           <>
             {caller.userId ? (
