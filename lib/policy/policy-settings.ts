@@ -13,11 +13,18 @@ import { loadRuleThresholds } from "@/lib/policy/thresholds";
 export const setThresholdSchema = z.object({
   rule: z.string({ error: "Choose a rule." }),
   key: z.string({ error: "Choose a threshold." }),
-  /** `prod`, `non-prod` (a class) or an exact environment name. */
+  /** `prod`, `non-prod` (a class), `criticality:<level>` or an exact environment name. */
   environment: z
     .string({ error: "Choose an environment." })
     .transform(normaliseEnvironment)
-    .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "Use prod, non-prod or an environment name (letters, digits, . _ -).")),
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(criticality:(low|medium|high|critical)|[a-z0-9][a-z0-9._-]{0,63})$/,
+          "Use prod, non-prod, criticality:low|medium|high|critical or an environment name (letters, digits, . _ -).",
+        ),
+    ),
   /** The new value, or null to go back to the default. */
   value: z.number({ error: "Enter a number." }).int("Enter a whole number.").nullable(),
 });

@@ -149,6 +149,7 @@ describe("policy thresholds", () => {
     [{ rule: "credential-max-age", key: "maxAgeDays", environment: "prod", value: 0 }, "value"],
     [{ rule: "credential-max-age", key: "maxAgeDays", environment: "prod", value: 30.5 }, "value"],
     [{ rule: "credential-max-age", key: "maxAgeDays", environment: "prod eu!", value: 60 }, "environment"],
+    [{ rule: "credential-max-age", key: "maxAgeDays", environment: "criticality:extreme", value: 60 }, "environment"],
   ])("refuses %o naming %s", async (input, field) => {
     await expect(settings.setPolicyThreshold(admin, input)).rejects.toMatchObject({ code: "INVALID_INPUT", field });
   });
@@ -159,11 +160,18 @@ describe("policy thresholds", () => {
     expect(await settings.setPolicyThreshold(admin, set)).toEqual({ changed: false });
     const policies = await settings.listPolicies(analyst);
     const rule = policies.rules.find((r) => r.id === "credential-max-age")!;
-    expect(rule.effectiveThresholds.maxAgeDays).toEqual({ prod: 90, "non-prod": 180, environments: { staging: 45 } });
+    expect(rule.effectiveThresholds.maxAgeDays).toEqual({ prod: 90, "non-prod": 180, environments: { staging: 45 }, criticalities: {} });
+    const critical = { ...set, environment: "criticality:Critical", value: 30 };
+    expect(await settings.setPolicyThreshold(admin, critical)).toEqual({ changed: true });
+    const withCriticality = (await settings.listPolicies(analyst)).rules.find((r) => r.id === "credential-max-age")!;
+    expect(withCriticality.effectiveThresholds.maxAgeDays).toMatchObject({ criticalities: { critical: 30 } });
+    expect(await settings.setPolicyThreshold(admin, { ...critical, value: null })).toEqual({ changed: true });
     expect(await settings.setPolicyThreshold(admin, { ...set, value: null })).toEqual({ changed: true });
     const events = await t.db.auditEvent.findMany({ where: { action: "policy.threshold_changed" }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.summary)).toEqual([
       { rule: "credential-max-age", key: "maxAgeDays", environment: "staging", unit: "days", before: null, after: 45 },
+      { rule: "credential-max-age", key: "maxAgeDays", environment: "criticality:critical", unit: "days", before: null, after: 30 },
+      { rule: "credential-max-age", key: "maxAgeDays", environment: "criticality:critical", unit: "days", before: 30, after: null },
       { rule: "credential-max-age", key: "maxAgeDays", environment: "staging", unit: "days", before: 45, after: null },
     ]);
     expect(await t.db.policyThreshold.count()).toBe(0);

@@ -1,4 +1,4 @@
-import { AS_OF, daysAfter, iso, present, threshold } from "@/lib/policy/rules/fragments";
+import { AS_OF, credentialCriticality, daysAfter, iso, present, threshold } from "@/lib/policy/rules/fragments";
 import type { RuleQuery } from "@/lib/policy/rules/types";
 
 /**
@@ -12,10 +12,10 @@ export const certExpiring: RuleQuery = {
 SELECT 'credential' AS subject_type, x.id AS subject_id,
        jsonb_build_object('expiresAt', ${iso("x.expires_at")}, 'thumbprint', x.thumbprint, 'warningDays', t.warning) AS evidence
 FROM (
-  SELECT c.id, c.expires_at, c.thumbprint, coalesce(c.environment, i.environment) AS environment
+  SELECT c.id, c.expires_at, c.thumbprint, coalesce(c.environment, i.environment) AS environment, ${credentialCriticality()} AS criticality
   FROM credentials c LEFT JOIN identities i ON i.id = c.identity_id
   WHERE ${present("c")} AND c.type = 'certificate' AND c.status NOT IN ('revoked', 'expired') AND c.expires_at >= ${AS_OF}
 ) x
-CROSS JOIN LATERAL (SELECT ${threshold("warningDays", "x.environment")} AS warning) t
+CROSS JOIN LATERAL (SELECT ${threshold("warningDays", "x.environment", "x.criticality")} AS warning) t
 WHERE x.expires_at <= ${daysAfter("t.warning")}`,
 };

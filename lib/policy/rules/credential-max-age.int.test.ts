@@ -29,12 +29,23 @@ describe("credential-max-age", () => {
     await fx.credential({ name: "gone-before", environment: "prod", created_at_source: ago(400), gone_since: ago(1) });
     await fx.credential({ name: "gone-after", environment: "prod", created_at_source: ago(400), gone_since: daysAfter(asOf, 1) });
     await fx.credential({ name: "first-seen-after", environment: "prod", created_at_source: ago(400), first_seen_at: daysAfter(asOf, 1) });
-    // An admin's override: 30 days for the "qa" environment (its class default would be 180).
-    await fx.client.query("INSERT INTO policy_thresholds (rule, key, environment, value, updated_by) VALUES ('credential-max-age', 'maxAgeDays', 'qa', 30, 'test')");
+    // Criticality from the credential's `criticality` tag, else its identity's.
+    const criticalIdentity = await fx.identity({ name: "critical-identity", environment: "prod", tags: { criticality: "critical" } });
+    await fx.credential({ name: "critical-19", environment: "prod", created_at_source: ago(19), tags: { criticality: "critical" } });
+    await fx.credential({ name: "critical-21", environment: "prod", created_at_source: ago(21), tags: { criticality: "Critical" } });
+    await fx.credential({ name: "critical-via-identity-21", identity_id: criticalIdentity, created_at_source: ago(21) });
+    await fx.credential({ name: "high-89", environment: "prod", created_at_source: ago(89), tags: { criticality: "high" } });
+    await fx.credential({ name: "qa-critical-25", environment: "qa", created_at_source: ago(25), tags: { criticality: "critical" } });
+    // An admin's overrides: 30 days for the "qa" environment (its class default would be 180), and
+    // 20 days for critical credentials — an exact environment still beats a criticality.
+    await fx.client.query(`INSERT INTO policy_thresholds (rule, key, environment, value, updated_by) VALUES
+      ('credential-max-age', 'maxAgeDays', 'qa', 30, 'test'), ('credential-max-age', 'maxAgeDays', 'criticality:critical', 20, 'test')`);
   });
 
   it("fires on credentials older than the limit for their environment, and on no near miss", async () => {
     expect(await t.fx.fired("credential-max-age", asOf)).toEqual([
+      "credential:critical-21",
+      "credential:critical-via-identity-21",
       "credential:dev-181",
       "credential:gone-after",
       "credential:prod-90-and-a-millisecond",

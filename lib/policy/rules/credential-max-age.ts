@@ -1,4 +1,4 @@
-import { credentialEnvironment, daysBefore, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
+import { credentialCriticality, credentialEnvironment, daysBefore, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
 import type { RuleQuery } from "@/lib/policy/rules/types";
 
 /**
@@ -18,11 +18,11 @@ FROM (
          greatest(c.last_rotated_at, c.created_at_source) AS anchor,
          CASE WHEN c.last_rotated_at IS NOT NULL AND (c.created_at_source IS NULL OR c.last_rotated_at >= c.created_at_source)
               THEN 'lastRotatedAt' ELSE 'createdAt' END AS basis,
-         ${credentialEnvironment()} AS environment
+         ${credentialEnvironment()} AS environment, ${credentialCriticality()} AS criticality
   FROM credentials c LEFT JOIN identities i ON i.id = c.identity_id
   WHERE ${present("c")} AND ${live("c")} AND c.type <> 'certificate' AND NOT ${providerManaged("c")}
     AND (c.last_rotated_at IS NOT NULL OR c.created_at_source IS NOT NULL)
 ) x
-CROSS JOIN LATERAL (SELECT ${threshold("maxAgeDays", "x.environment")} AS max_age) t
+CROSS JOIN LATERAL (SELECT ${threshold("maxAgeDays", "x.environment", "x.criticality")} AS max_age) t
 WHERE x.anchor < ${daysBefore("t.max_age")}`,
 };

@@ -40,11 +40,25 @@ export function isProd(environment: string): string {
   return `(${environment} IS NULL OR btrim(${environment}) = '' OR lower(btrim(${environment})) ~ '${PROD_ENVIRONMENT_PATTERN}')`;
 }
 
-/** The threshold `key` for a record in `environment`; same precedence as lib/domain/policy-thresholds. */
-export function threshold(key: string, environment: string): string {
+/**
+ * The threshold `key` for a record in `environment` with `criticality`; same precedence as
+ * lib/domain/policy-thresholds (exact environment > criticality > class).
+ */
+export function threshold(key: string, environment: string, criticality: string): string {
   const t = `($2::jsonb -> '${key}')`;
   return `coalesce((${t} -> 'environments' ->> lower(btrim(${environment})))::float8,
+    (${t} -> 'criticalities' ->> lower(btrim(${criticality})))::float8,
     CASE WHEN ${isProd(environment)} THEN (${t} ->> 'prod')::float8 ELSE (${t} ->> 'non-prod')::float8 END)`;
+}
+
+/** A credential's criticality: its own `criticality` tag, falling back to its identity's (alias `i`). */
+export function credentialCriticality(credential = "c", identity = "i"): string {
+  return `coalesce(${credential}.tags->>'criticality', ${identity}.tags->>'criticality')`;
+}
+
+/** An identity's criticality: its `criticality` tag. */
+export function identityCriticality(identity = "i"): string {
+  return `(${identity}.tags->>'criticality')`;
 }
 
 /** The instant `days` (24 h each, DST-proof) before $1. */

@@ -1,4 +1,4 @@
-import { credentialEnvironment, daysBefore, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
+import { credentialCriticality, credentialEnvironment, daysBefore, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
 import type { RuleQuery } from "@/lib/policy/rules/types";
 
 /**
@@ -21,12 +21,12 @@ SELECT 'credential' AS subject_type, x.id AS subject_id,
 FROM (
   SELECT c.id, coalesce(c.created_at_source, c.first_seen_at) AS created,
          CASE WHEN c.created_at_source IS NULL THEN 'firstSeenAt' ELSE 'createdAt' END AS basis,
-         ${credentialEnvironment()} AS environment
+         ${credentialEnvironment()} AS environment, ${credentialCriticality()} AS criticality
   FROM credentials c LEFT JOIN identities i ON i.id = c.identity_id
   WHERE ${present("c")} AND ${live("c")} AND NOT ${providerManaged("c")} AND c.last_used_at IS NULL
     AND c.type IN (${USAGE_TRACKED_TYPES.map((t) => `'${t}'`).join(", ")})
     AND coalesce(c.attributes->>'usageTracked', 'true') <> 'false'
 ) x
-CROSS JOIN LATERAL (SELECT ${threshold("graceDays", "x.environment")} AS grace) t
+CROSS JOIN LATERAL (SELECT ${threshold("graceDays", "x.environment", "x.criticality")} AS grace) t
 WHERE x.created < ${daysBefore("t.grace")}`,
 };

@@ -1,4 +1,4 @@
-import { credentialEnvironment, daysAfter, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
+import { credentialCriticality, credentialEnvironment, daysAfter, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
 import type { RuleQuery } from "@/lib/policy/rules/types";
 
 /**
@@ -19,11 +19,11 @@ export const noExpiry: RuleQuery = {
 SELECT 'credential' AS subject_type, x.id AS subject_id,
        jsonb_build_object('expiresAt', ${iso("x.expires_at")}, 'type', x.type, 'environment', x.environment, 'maxValidityDays', t.max_validity) AS evidence
 FROM (
-  SELECT c.id, c.type, c.expires_at, ${credentialEnvironment()} AS environment
+  SELECT c.id, c.type, c.expires_at, ${credentialEnvironment()} AS environment, ${credentialCriticality()} AS criticality
   FROM credentials c LEFT JOIN identities i ON i.id = c.identity_id
   WHERE ${present("c")} AND ${live("c")} AND NOT ${providerManaged("c")}
     AND c.type IN (${EXPIRING_CREDENTIAL_TYPES.map((t) => `'${t}'`).join(", ")})
 ) x
-CROSS JOIN LATERAL (SELECT ${threshold("maxValidityDays", "x.environment")} AS max_validity) t
+CROSS JOIN LATERAL (SELECT ${threshold("maxValidityDays", "x.environment", "x.criticality")} AS max_validity) t
 WHERE x.expires_at IS NULL OR x.expires_at > ${daysAfter("t.max_validity")}`,
 };

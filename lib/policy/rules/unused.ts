@@ -1,4 +1,4 @@
-import { credentialEnvironment, daysBefore, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
+import { credentialCriticality, credentialEnvironment, daysBefore, identityCriticality, iso, live, present, providerManaged, threshold } from "@/lib/policy/rules/fragments";
 import type { RuleQuery } from "@/lib/policy/rules/types";
 
 /**
@@ -15,17 +15,17 @@ export const unused: RuleQuery = {
 SELECT 'credential' AS subject_type, x.id AS subject_id,
        jsonb_build_object('lastUsedAt', ${iso("x.last_used_at")}, 'environment', x.environment, 'maxIdleDays', t.max_idle) AS evidence
 FROM (
-  SELECT c.id, c.last_used_at, ${credentialEnvironment()} AS environment
+  SELECT c.id, c.last_used_at, ${credentialEnvironment()} AS environment, ${credentialCriticality()} AS criticality
   FROM credentials c LEFT JOIN identities i ON i.id = c.identity_id
   WHERE ${present("c")} AND ${live("c")} AND NOT ${providerManaged("c")} AND c.last_used_at IS NOT NULL
 ) x
-CROSS JOIN LATERAL (SELECT ${threshold("maxIdleDays", "x.environment")} AS max_idle) t
+CROSS JOIN LATERAL (SELECT ${threshold("maxIdleDays", "x.environment", "x.criticality")} AS max_idle) t
 WHERE x.last_used_at < ${daysBefore("t.max_idle")}
 UNION ALL
 SELECT 'identity', x.id,
        jsonb_build_object('lastActivityAt', ${iso("x.last_activity")}, 'environment', x.environment, 'maxIdleDays', t.max_idle)
 FROM (
-  SELECT i.id, i.environment, greatest(i.last_activity_at, u.last_used) AS last_activity
+  SELECT i.id, i.environment, ${identityCriticality()} AS criticality, greatest(i.last_activity_at, u.last_used) AS last_activity
   FROM identities i
   LEFT JOIN (
     SELECT c.identity_id, max(c.last_used_at) AS last_used
@@ -35,6 +35,6 @@ FROM (
   ) u ON u.identity_id = i.id
   WHERE ${present("i")} AND ${live("i")}
 ) x
-CROSS JOIN LATERAL (SELECT ${threshold("maxIdleDays", "x.environment")} AS max_idle) t
+CROSS JOIN LATERAL (SELECT ${threshold("maxIdleDays", "x.environment", "x.criticality")} AS max_idle) t
 WHERE x.last_activity < ${daysBefore("t.max_idle")}`,
 };

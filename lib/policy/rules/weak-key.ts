@@ -1,5 +1,5 @@
 import { RSA_ALGORITHM_PATTERN, WEAK_SIGNATURE_PATTERN } from "@/lib/domain/key-strength";
-import { credentialEnvironment, notDead, present, threshold } from "@/lib/policy/rules/fragments";
+import { credentialCriticality, credentialEnvironment, notDead, present, threshold } from "@/lib/policy/rules/fragments";
 import type { RuleQuery } from "@/lib/policy/rules/types";
 
 /**
@@ -20,7 +20,7 @@ FROM (
          coalesce(lower(c.algorithm) ~ '${WEAK_SIGNATURE_PATTERN}', false)
            OR coalesce(lower(c.attributes->>'signatureAlgorithm') ~ '${WEAK_SIGNATURE_PATTERN}', false) AS weak_signature
   FROM credentials c LEFT JOIN identities i ON i.id = c.identity_id
-  CROSS JOIN LATERAL (SELECT ${threshold("minRsaBits", credentialEnvironment())} AS min_bits) t
+  CROSS JOIN LATERAL (SELECT ${threshold("minRsaBits", credentialEnvironment(), credentialCriticality())} AS min_bits) t
   WHERE ${present("c")} AND ${notDead("c")} AND (c.algorithm IS NOT NULL OR c.attributes ? 'signatureAlgorithm')
 ) x
 WHERE x.weak_rsa OR x.weak_signature`,
