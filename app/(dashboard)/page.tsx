@@ -3,9 +3,11 @@ import { requirePageCaller } from "@/lib/auth/page-guard";
 import { readDashboard } from "@/lib/inventory/dashboard-rollup";
 import { AGE_BUCKETS } from "@/lib/inventory/inventory-summary";
 import { SEVERITIES } from "@/lib/policy/catalogue";
+import { topRisks } from "@/lib/risk/read-risk";
 import { BarChartCard } from "@/components/charts/bar-chart-card";
 import { TrendChartCard } from "@/components/charts/trend-chart-card";
 import { KpiCard } from "@/components/dashboard/kpi-card";
+import { TopRisksCard } from "@/components/risk/top-risks-card";
 import { ComingArea } from "@/components/shell/coming-area";
 import { PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -28,11 +30,14 @@ const AGE_FILTER: Record<(typeof AGE_BUCKETS)[number], string> = {
   unknown: "unknown",
 };
 
+/** Identities the dashboard's "Top risks" card lists. */
+const TOP_RISKS_SHOWN = 10;
+
 const linksBy = <T extends string>(keys: readonly T[], href: (key: T) => string) => Object.fromEntries(keys.map((k) => [k, href(k)]));
 
 export default async function DashboardPage() {
   const caller = await requirePageCaller("inventory:read");
-  const { summary, trend } = await readDashboard(caller);
+  const [{ summary, trend }, risks] = await Promise.all([readDashboard(caller), topRisks(caller, TOP_RISKS_SHOWN)]);
   if (summary.identities === 0 && summary.credentials === 0) {
     return (
       <ComingArea
@@ -99,6 +104,7 @@ export default async function DashboardPage() {
         />
       </div>
       <div className="grid gap-3 lg:grid-cols-2">
+        <TopRisksCard risks={risks} title={caller.role === "owner" ? "Your top risks" : "Top risks"} />
         <BarChartCard
           title="Open findings by severity"
           unit="policy violations to triage"

@@ -6,7 +6,7 @@ export const QUEUES = {
   sync: "sync",
   /** Every minute: enqueues the syncs whose `sources.schedule` came due (lib/jobs/sync-schedule.ts). */
   syncSchedule: "sync.schedule",
-  /** Daily: recomputes the dashboard rollup (ages and expiry windows move with the calendar) and takes the day's snapshot. */
+  /** Daily: recomputes the dashboard rollup (ages and expiry windows move with the calendar), takes the day's snapshot and refreshes the risk scores. */
   dashboardSnapshot: "dashboard.snapshot",
 } as const;
 

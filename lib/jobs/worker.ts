@@ -6,6 +6,7 @@ import { QUEUES, SESSION_RETENTION_DAYS } from "@/lib/jobs/queues";
 import { liveSyncRunner, syncJobHandler, type SyncRunner } from "@/lib/jobs/sync-handler";
 import { createSyncQueue, type SyncQueueOptions } from "@/lib/jobs/sync-queue";
 import { enqueueDueSyncs } from "@/lib/jobs/sync-schedule";
+import { refreshRiskScoresDaily } from "@/lib/risk/refresh-risk-scores";
 
 export type Worker = { stop: () => Promise<void>; boss: PgBoss };
 
@@ -49,7 +50,9 @@ export async function startWorker(
   await boss.createQueue(QUEUES.dashboardSnapshot);
   await boss.schedule(QUEUES.dashboardSnapshot, "7 0 * * *");
   await boss.work(QUEUES.dashboardSnapshot, async () => {
-    await refreshDashboardRollup(options.db ?? getDb());
+    const db = options.db ?? getDb();
+    await refreshDashboardRollup(db);
+    await refreshRiskScoresDaily(db);
   });
 
   await createSyncQueue(boss, options.syncQueue);

@@ -3,11 +3,12 @@ import pg from "pg";
 import type { AuditActor } from "@/lib/audit/audit-hash";
 import { refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
 import { evaluatePolicies, type EvaluationSummary } from "@/lib/policy/evaluate";
+import { refreshRiskScores } from "@/lib/risk/refresh-risk-scores";
 
 /**
  * Re-evaluates every policy after records were loaded (an import or a sync), then refreshes the
- * dashboard's rollup from the new inventory and findings — on its own connection, so it works
- * from the CLI and the worker without the web app's Prisma pool.
+ * dashboard's rollup and the identities' risk scores (lib/risk: exposure reads the new findings)
+ * — on its own connection, so it works from the CLI and the worker without the web app's Prisma pool.
  */
 export async function evaluateAfterLoad(connectionString: string, actor: AuditActor, auditKey: Buffer): Promise<EvaluationSummary> {
   const client = new pg.Client({ connectionString });
@@ -15,6 +16,7 @@ export async function evaluateAfterLoad(connectionString: string, actor: AuditAc
   try {
     const summary = await evaluatePolicies(client, { actor, auditKey });
     await refreshDashboardRollup(client);
+    await refreshRiskScores(client, new Date());
     return summary;
   } finally {
     await client.end();

@@ -8,6 +8,7 @@ import { getNodeDetail } from "@/lib/inventory/node-detail";
 import { roleCan } from "@/lib/auth/permissions";
 import { assignOwnerAction, confirmOwnershipAction, declarePurposeAction } from "@/lib/ownership/actions";
 import { getOwnership } from "@/lib/ownership/get-ownership";
+import { readRisk } from "@/lib/risk/read-risk";
 import { AuditHistory } from "@/components/detail/audit-history";
 import { BlastRadiusSection } from "@/components/detail/blast-radius-section";
 import { CredentialTable } from "@/components/detail/credential-table";
@@ -18,6 +19,7 @@ import { KeyValueTable } from "@/components/detail/key-value-table";
 import { NodeFindings } from "@/components/detail/node-findings";
 import { SyncFacts } from "@/components/detail/sync-facts";
 import { IdentityOwnershipSection } from "@/components/ownership/identity-ownership-section";
+import { RiskBreakdown } from "@/components/risk/risk-breakdown";
 
 export const metadata: Metadata = { title: "Identity" };
 
@@ -30,10 +32,11 @@ export default async function IdentityPage({ params, searchParams }: Props) {
   const { id } = await params;
   const depth = depthSchema.parse((await searchParams).depth);
   // Unknown, and not the owner's: the same 404, so an owner learns nothing of the rest.
-  const [detail, radius, ownership] = await Promise.all([
+  const [detail, radius, ownership, risk] = await Promise.all([
     getNodeDetail(caller, "identity", id),
     blastRadiusView(caller, id, { depth }),
     getOwnership(caller, id),
+    readRisk(caller, id),
   ]).catch((error: unknown) =>
     error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") ? notFound() : Promise.reject(error),
   );
@@ -60,6 +63,9 @@ export default async function IdentityPage({ params, searchParams }: Props) {
             ["Interactive use", yesNo(detail.interactive)],
           ]}
         />
+      </DetailSection>
+      <DetailSection id="risk" title="Risk" description="How much harm this identity could do if misused, and what drives it.">
+        <RiskBreakdown risk={risk} />
       </DetailSection>
       <IdentityOwnershipSection
         ownership={ownership}
