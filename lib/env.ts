@@ -47,6 +47,19 @@ const envSchema = z.object({
   OIDC_DEFAULT_ROLE: optionalText.pipe(
     z.enum(["analyst", "owner", "auditor"], { error: "must be analyst, owner or auditor" }).optional(),
   ),
+  // Notifications (lib/notify): campaign reminders and scheduled reports. Without them nothing is sent.
+  KEYWARD_SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://[user:pass@]host[:port] or smtps://…").optional()),
+  KEYWARD_SMTP_FROM: z.string().trim().default("Keyward <keyward@localhost>"),
+  KEYWARD_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  KEYWARD_WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100, "must be at least 100").max(120_000, "must be at most 120000").default(10_000),
+  // Event-triggered micro-reviews (lib/campaigns/micro-reviews.ts): which events open one, for how long, and who reviews unowned items.
+  KEYWARD_MICRO_REVIEWS: z
+    .string()
+    .trim()
+    .default("off")
+    .pipe(z.string().regex(/^(off|((owner-departed|secret-in-code|end-date)(,(owner-departed|secret-in-code|end-date))*))$/, "must be off or a comma list of owner-departed, secret-in-code, end-date")),
+  KEYWARD_MICRO_REVIEW_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(1, "must be between 1 and 90").max(90, "must be between 1 and 90").default(7),
+  KEYWARD_SECURITY_QUEUE: optionalText.pipe(z.email({ error: "must be an e-mail address" }).optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, ClipboardCheck, FileText, Gauge, Plug, ScrollText, Settings, ShieldAlert, type LucideIcon } from "lucide-react";
+import { Boxes, ClipboardCheck, FileText, Gauge, ListChecks, Plug, ScrollText, Settings, ShieldAlert, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -12,6 +12,7 @@ const ICONS: Record<string, LucideIcon> = {
   "shield-alert": ShieldAlert,
   plug: Plug,
   "clipboard-check": ClipboardCheck,
+  "list-checks": ListChecks,
   "file-text": FileText,
   "scroll-text": ScrollText,
   settings: Settings,

@@ -8,6 +8,12 @@ export const QUEUES = {
   syncSchedule: "sync.schedule",
   /** Daily: recomputes the dashboard rollup (ages and expiry windows move with the calendar), takes the day's snapshot and refreshes the risk scores. */
   dashboardSnapshot: "dashboard.snapshot",
+  /** Every 5 minutes: campaign reminders and overdue escalation (lib/campaigns/campaign-reminders.ts). */
+  campaignReminders: "campaigns.reminders",
+  /** Every minute: starts recurring campaigns whose cron came due. */
+  campaignRecurrence: "campaigns.recurrence",
+  /** Every 15 minutes, when KEYWARD_MICRO_REVIEWS is on: opens single-item reviews for new events. */
+  microReviews: "campaigns.micro-reviews",
 } as const;
 
 /** Ended sessions are kept this long so an investigator can still see them. */

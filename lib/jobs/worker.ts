@@ -1,7 +1,9 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { getDb, type Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
+import { registerCampaignJobs } from "@/lib/jobs/campaign-jobs";
 import { QUEUES, SESSION_RETENTION_DAYS } from "@/lib/jobs/queues";
 import { liveSyncRunner, syncJobHandler, type SyncRunner } from "@/lib/jobs/sync-handler";
 import { createSyncQueue, type SyncQueueOptions } from "@/lib/jobs/sync-queue";
@@ -54,6 +56,8 @@ export async function startWorker(
     await refreshDashboardRollup(db);
     await refreshRiskScoresDaily(db);
   });
+
+  await registerCampaignJobs(boss, options.db ?? getDb(), getEnv(), log);
 
   await createSyncQueue(boss, options.syncQueue);
   await boss.work(QUEUES.sync, { ...polling, batchSize: 1 }, syncJobHandler(options.runSync ?? liveSyncRunner(connectionString)));

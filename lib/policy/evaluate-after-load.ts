@@ -3,11 +3,13 @@ import pg from "pg";
 import type { AuditActor } from "@/lib/audit/audit-hash";
 import { refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
 import { evaluatePolicies, type EvaluationSummary } from "@/lib/policy/evaluate";
+import { verifyRemediationTasks } from "@/lib/campaigns/remediation";
 import { refreshRiskScores } from "@/lib/risk/refresh-risk-scores";
 
 /**
  * Re-evaluates every policy after records were loaded (an import or a sync), then refreshes the
- * dashboard's rollup and the identities' risk scores (lib/risk: exposure reads the new findings)
+ * dashboard's rollup and the identities' risk scores (lib/risk: exposure reads the new findings) and
+ * verifies campaign remediation tasks against what was loaded
  * — on its own connection, so it works from the CLI and the worker without the web app's Prisma pool.
  */
 export async function evaluateAfterLoad(connectionString: string, actor: AuditActor, auditKey: Buffer): Promise<EvaluationSummary> {
@@ -17,6 +19,8 @@ export async function evaluateAfterLoad(connectionString: string, actor: AuditAc
     const summary = await evaluatePolicies(client, { actor, auditKey });
     await refreshDashboardRollup(client);
     await refreshRiskScores(client, new Date());
+    // A revoke or rotate decision's task is done once a load no longer sees the old key.
+    await verifyRemediationTasks(client, new Date());
     return summary;
   } finally {
     await client.end();
