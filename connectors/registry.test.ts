@@ -1,11 +1,28 @@
 import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { bundleOf, buildTestRepository } from "./code/__fixtures__/test-repository";
 import { detectFormat, inspectFile } from "./sdk";
 import { allConnectors, allFormats, connectorOfFormat, findConnector, getConnector, UnknownProviderError } from "./registry";
 
 describe("connector registry", () => {
   it("registers every connector by provider", () => {
-    expect(allConnectors().map((c) => c.provider)).toEqual(["keyward", "people", "certificates", "database-roles", "azure", "aws", "gcp", "kubernetes", "vault", "github", "gitlab", "terraform", "mcp"]);
+    expect(allConnectors().map((c) => c.provider)).toEqual([
+      "keyward",
+      "people",
+      "certificates",
+      "database-roles",
+      "azure",
+      "aws",
+      "gcp",
+      "kubernetes",
+      "vault",
+      "github",
+      "gitlab",
+      "code",
+      "terraform",
+      "mcp",
+    ]);
     expect(getConnector("people").displayName).toBe("People directory");
     expect(findConnector("nope")).toBeUndefined();
     expect(() => getConnector("nope")).toThrow(UnknownProviderError);
@@ -59,6 +76,7 @@ describe("connector registry", () => {
       "gitlab.rest-variables",
       "gitlab.rest-access-tokens",
       "gitlab.rest-deploy-tokens",
+      "code.git-bundle",
       "terraform.state-v4",
       "mcp.mcp-servers-config",
       "mcp.vscode-config",
@@ -71,7 +89,9 @@ describe("external types", () => {
   it("every type a connector's stream owns is in the Keyward format's vocabulary, so an export imports back", async () => {
     const vocabulary = await import("./keyward/external-types");
     const known = new Set<string>(
-      Object.values(vocabulary).flatMap((value) => (Array.isArray(value) ? (value as unknown[]).filter((v) => typeof v === "string") : [])),
+      Object.values(vocabulary).flatMap((value) =>
+        Array.isArray(value) ? (value as unknown[]).filter((v) => typeof v === "string") : [],
+      ),
     );
     const missing = allConnectors()
       .filter((c) => c.provider !== "keyward" && c.provider !== "people")
@@ -116,5 +136,49 @@ describe("format detection across every registered format", () => {
     expect(() => detectFormat(inspectFile("x.json", '{"keyward":"inventory/v1"}'), [...allFormats(), twin])).toThrow(
       /ambiguous|equally/,
     );
+  });
+});
+
+describe("the git bundle format among every registered format", () => {
+  /** Every fixture file of the connectors, as bytes (bundles, DER and binary fixtures included). */
+  const fixtureFiles = () => {
+    const root = new URL("./", import.meta.url).pathname;
+    return fs
+      .readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => {
+        const dir = path.join(root, entry.name, "__fixtures__");
+        if (!fs.existsSync(dir)) return [];
+        return fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((file) => file.isFile())
+          .map((file) => path.join(file.parentPath, file.name))
+          .map((file) => ({ path: path.relative(root, file), bytes: fs.readFileSync(file) }));
+      });
+  };
+
+  it("recognises a real bundle by content alone (any name), claimed by no other format", () => {
+    const repo = buildTestRepository();
+    try {
+      const bytes = bundleOf(repo);
+      for (const name of ["repos/app.bundle", "export.json", "noextension"]) {
+        const file = inspectFile(name, bytes);
+        expect(
+          allFormats()
+            .filter((f) => Number(f.detect(file)) > 0)
+            .map((f) => f.id),
+        ).toEqual(["code.git-bundle"]);
+        expect(connectorOfFormat(detectFormat(file, allFormats())!.format).provider).toBe("code");
+      }
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it("claims no other connector's fixture file", () => {
+    const files = fixtureFiles();
+    expect(files.length).toBeGreaterThan(50);
+    const bundle = allFormats().find((f) => f.id === "code.git-bundle")!;
+    expect(files.filter((file) => Number(bundle.detect(inspectFile(file.path, file.bytes))) > 0).map((f) => f.path)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { AnyConnectorDefinition, FormatDefinition } from "./sdk";
 import { awsConnector } from "./aws";
 import { azureConnector } from "./azure";
 import { certificatesConnector } from "./certificates";
+import { codeConnector } from "./code";
 import { databaseRolesConnector } from "./database-roles";
 import { gcpConnector } from "./gcp";
 import { githubConnector } from "./github";
@@ -30,6 +31,7 @@ const CONNECTORS: readonly AnyConnectorDefinition[] = [
   vaultConnector,
   githubConnector,
   gitlabConnector,
+  codeConnector,
   terraformConnector,
   mcpConnector,
 ];

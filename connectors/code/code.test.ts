@@ -12,10 +12,13 @@ import {
 } from "../sdk";
 import {
   ALICE,
+  BOB,
   bundleOf,
   buildTestRepository,
   PLANTED,
   TEST_MAX_FILE_BYTES,
+  CONFIG_OWNER,
+  PYTHON_OWNER,
   type TestRepository,
 } from "./__fixtures__/test-repository";
 import { codeConfigSchema, type CodeConfig } from "./config";
@@ -125,16 +128,50 @@ describe("code connector", () => {
     ]);
   });
 
-  it("suggests the author of the first commit as owner, with a committer provenance", () => {
+  const ownerEdgesOf = (value: string) => {
+    const id = credentialFor(value).externalId;
+    return records.filter((r) => r.kind === "edge" && r.type === "owned_by" && r.from.externalId === id);
+  };
+  const person = (email: string) => ({ externalType: "person", externalId: email });
+
+  it("names the CODEOWNERS owner of the file (catalog provenance) and suggests the first commit's author (committer provenance)", () => {
     const ghRef = { externalType: "code.secret", externalId: credentialFor(PLANTED.githubToken).externalId };
-    expect(records.filter((r) => r.kind === "edge" && r.type === "owned_by" && r.from.externalId === ghRef.externalId)).toEqual([
+    expect(ownerEdgesOf(PLANTED.githubToken)).toEqual([
       {
         kind: "edge",
         type: "owned_by",
         from: ghRef,
-        to: { externalType: "person", externalId: ALICE.email.toLowerCase() },
+        to: person(CONFIG_OWNER),
+        attributes: { provenance: "code.codeowners:.github/CODEOWNERS", pattern: "/config/", line: 3 },
+      },
+      {
+        kind: "edge",
+        type: "owned_by",
+        from: ghRef,
+        to: person(ALICE.email.toLowerCase()),
         attributes: { provenance: "code.committer", commit: repo.commits.c1 },
       },
+    ]);
+    expect(credentialFor(PLANTED.githubToken).attributes).toMatchObject({
+      codeowners: [CONFIG_OWNER, "@acme/config"],
+      codeownersFile: ".github/CODEOWNERS",
+    });
+  });
+
+  it("keeps one edge per person (CODEOWNERS over committer), and only handles as attributes when CODEOWNERS names no e-mail", () => {
+    // .env: CODEOWNERS names alice@example.com, who also committed it.
+    expect(ownerEdgesOf(PLANTED.awsSecret).map((e) => e.kind === "edge" && [e.to.externalId, e.attributes?.provenance])).toEqual([
+      ["alice@example.com", "code.codeowners:.github/CODEOWNERS"],
+    ]);
+    // src/client.ts: only `* @acme/platform` matches; the committer stays the (suggested) lead.
+    expect(
+      ownerEdgesOf(PLANTED.genericSecret).map((e) => e.kind === "edge" && [e.to.externalId, e.attributes?.provenance]),
+    ).toEqual([[BOB.email, "code.committer"]]);
+    expect(credentialFor(PLANTED.genericSecret).attributes).toMatchObject({ codeowners: ["@acme/platform"] });
+    // src/auth.py: `*.py` (a later line) wins over `*`.
+    expect(ownerEdgesOf(PLANTED.jwt).map((e) => e.kind === "edge" && e.to.externalId)).toEqual([
+      PYTHON_OWNER,
+      "carol@example.com",
     ]);
   });
 

@@ -20,6 +20,19 @@ export const secretLocationSchema = z.strictObject({
 });
 export type SecretLocation = z.infer<typeof secretLocationSchema>;
 
+/** A CODEOWNERS line (the last match) that decides one or more of the paths a secret was found at. */
+export const secretOwnersRuleSchema = z.strictObject({
+  /** The CODEOWNERS file, e.g. `.github/CODEOWNERS`. */
+  file: z.string().min(1),
+  line: z.number().int().min(1),
+  pattern: z.string().min(1),
+  /** As written: `@user`, `@org/team` or an e-mail address. */
+  owners: z.array(z.string().min(1)).min(1),
+  /** The secret's paths this rule decides. */
+  paths: z.array(z.string().min(1)).min(1),
+});
+export type SecretOwnersRule = z.infer<typeof secretOwnersRuleSchema>;
+
 export const secretItemSchema = z.strictObject({
   kind: z.literal("secret"),
   repository: z.string().min(1),
@@ -35,6 +48,8 @@ export const secretItemSchema = z.strictObject({
   /** Oldest first; at most MAX_LOCATIONS_PER_SECRET of them. */
   locations: z.array(secretLocationSchema).min(1),
   locationsTruncated: z.boolean(),
+  /** CODEOWNERS of HEAD for the secret's paths; absent when the repository has none or no rule names an owner. */
+  codeowners: z.array(secretOwnersRuleSchema).min(1).optional(),
 });
 export type SecretItem = z.infer<typeof secretItemSchema>;
 

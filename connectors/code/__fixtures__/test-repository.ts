@@ -97,14 +97,14 @@ export function git(dir: string, args: string[], env: Record<string, string> = {
   return result.stdout.trim();
 }
 
-function write(dir: string, files: Record<string, string | Buffer>): void {
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
 }
 
-function commit(dir: string, message: string, author: { name: string; email: string }, date: string): string {
+export function commitAll(dir: string, message: string, author: { name: string; email: string }, date: string): string {
   const env = {
     GIT_AUTHOR_NAME: author.name,
     GIT_AUTHOR_EMAIL: author.email,
@@ -121,6 +121,21 @@ function commit(dir: string, message: string, author: { name: string; email: str
 export const ALICE = { name: "Alice Dev", email: "Alice@Example.com" };
 export const BOB = { name: "Bob Ops", email: "bob@example.com" };
 export const CAROL = { name: "Carol Data", email: "carol@example.com" };
+
+/** Owners named by the repository's CODEOWNERS (added in c4): e-mails become owners, handles stay attributes. */
+export const CONFIG_OWNER = "config-owner@example.com";
+export const PYTHON_OWNER = "py-owner@example.com";
+
+/** `.github/CODEOWNERS` of c4: later lines win; `/src/legacy.py` has no owner; `.env` names Alice, its committer. */
+export const CODEOWNERS = [
+  "# Code owners (last matching pattern wins)",
+  "*                 @acme/platform",
+  `/config/          ${CONFIG_OWNER} @acme/config`,
+  `*.py              ${PYTHON_OWNER}`,
+  "/src/legacy.py",
+  "/.env             alice@example.com",
+  "",
+].join("\n");
 
 const notebook = () =>
   JSON.stringify(
@@ -157,7 +172,7 @@ function clientSource(extraHeader: boolean): string {
 export function buildTestRepository(): TestRepository {
   const dir = mkdtempSync(join(tmpdir(), "keyward-code-test-"));
   git(dir, ["init", "-q", "-b", "main"]);
-  write(dir, {
+  writeFiles(dir, {
     ".env": `# prod\nAWS_ACCESS_KEY_ID=${PLANTED.awsKeyId}\nAWS_SECRET_ACCESS_KEY=${PLANTED.awsSecret}\nREGION=eu-west-1\n`,
     "config/app.yaml": `service: billing\ngithub_token: ${PLANTED.githubToken}\n`,
     ".env.example": [...DECOY_LINES.documentedExample, ...DECOY_LINES.placeholder].join("\n") + "\n",
@@ -167,8 +182,8 @@ export function buildTestRepository(): TestRepository {
       Buffer.alloc(64),
     ]),
   });
-  const c1 = commit(dir, "initial config", ALICE, "2024-01-01T10:00:00Z");
-  write(dir, {
+  const c1 = commitAll(dir, "initial config", ALICE, "2024-01-01T10:00:00Z");
+  writeFiles(dir, {
     "src/client.ts": clientSource(false),
     "deploy/db.json": JSON.stringify({ url: `postgres://app:${PLANTED.dbPassword}@db.internal:5432/app` }, null, 2) + "\n",
     "infra/main.tf": `resource "stripe_webhook" "x" {\n  stripe_key = "${PLANTED.stripeKey}"\n${DECOY_LINES.templateReference[1]}\n}\n`,
@@ -176,13 +191,13 @@ export function buildTestRepository(): TestRepository {
     ".github/workflows/ci.yml": `jobs:\n  deploy:\n    steps:\n      - env:\n          SLACK_TOKEN: ${PLANTED.slackToken}\n${DECOY_LINES.templateReference[0]}\n`,
     "config/defaults.toml": `${DECOY_LINES.templateReference[3]}\n`,
   });
-  const c2 = commit(dir, "client, deploy and CI", BOB, "2024-02-01T10:00:00Z");
+  const c2 = commitAll(dir, "client, deploy and CI", BOB, "2024-02-01T10:00:00Z");
   git(dir, ["checkout", "-q", "-b", "experiment"]);
-  write(dir, { "scripts/notify.sh": `#!/bin/sh\ncurl -X POST ${PLANTED.slackWebhook} -d '{}'\n` });
-  const side = commit(dir, "notify on deploy", BOB, "2024-02-15T10:00:00Z");
+  writeFiles(dir, { "scripts/notify.sh": `#!/bin/sh\ncurl -X POST ${PLANTED.slackWebhook} -d '{}'\n` });
+  const side = commitAll(dir, "notify on deploy", BOB, "2024-02-15T10:00:00Z");
   git(dir, ["checkout", "-q", "main"]);
   rmSync(join(dir, "config/app.yaml"));
-  write(dir, {
+  writeFiles(dir, {
     "notebooks/analysis.ipynb": notebook(),
     "config/settings.toml": `[registry]\ngitlab_token = "${PLANTED.gitlabToken}"\ndocker_token = "${PLANTED.dockerToken}"\n`,
     "src/auth.py": `SESSION = "${PLANTED.jwt}"\n`,
@@ -191,9 +206,9 @@ export function buildTestRepository(): TestRepository {
     "data/big.sql":
       `-- dump\nINSERT INTO t VALUES ('${PLANTED.inLargeFile}');\n` + "INSERT INTO t VALUES ('row');\n".repeat(4000),
   });
-  const c3 = commit(dir, "remove leaked token; notebooks", CAROL, "2024-03-01T10:00:00Z");
-  write(dir, { "src/client.ts": clientSource(true) });
-  const c4 = commit(dir, "comment", ALICE, "2024-04-01T10:00:00Z");
+  const c3 = commitAll(dir, "remove leaked token; notebooks", CAROL, "2024-03-01T10:00:00Z");
+  writeFiles(dir, { "src/client.ts": clientSource(true), ".github/CODEOWNERS": CODEOWNERS });
+  const c4 = commitAll(dir, "comment; code owners", ALICE, "2024-04-01T10:00:00Z");
   return { dir, commits: { c1, c2, c3, c4, side }, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -204,14 +219,14 @@ export function buildTestRepository(): TestRepository {
 export function buildMergeRepository(): TestRepository {
   const dir = mkdtempSync(join(tmpdir(), "keyward-code-merge-"));
   git(dir, ["init", "-q", "-b", "main"]);
-  write(dir, { "app.cfg": "mode = a\n" });
-  const c1 = commit(dir, "base", ALICE, "2024-01-01T10:00:00Z");
+  writeFiles(dir, { "app.cfg": "mode = a\n" });
+  const c1 = commitAll(dir, "base", ALICE, "2024-01-01T10:00:00Z");
   git(dir, ["checkout", "-q", "-b", "other"]);
-  write(dir, { "app.cfg": "mode = b\n" });
-  const side = commit(dir, "b", BOB, "2024-01-02T10:00:00Z");
+  writeFiles(dir, { "app.cfg": "mode = b\n" });
+  const side = commitAll(dir, "b", BOB, "2024-01-02T10:00:00Z");
   git(dir, ["checkout", "-q", "main"]);
-  write(dir, { "app.cfg": "mode = c\n" });
-  const c2 = commit(dir, "c", ALICE, "2024-01-03T10:00:00Z");
+  writeFiles(dir, { "app.cfg": "mode = c\n" });
+  const c2 = commitAll(dir, "c", ALICE, "2024-01-03T10:00:00Z");
   const env = {
     GIT_AUTHOR_NAME: CAROL.name,
     GIT_AUTHOR_EMAIL: CAROL.email,
@@ -224,7 +239,7 @@ export function buildMergeRepository(): TestRepository {
     cwd: dir,
     env: { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: dir, NODE_ENV: "test", ...env },
   }); // conflicts, by design
-  write(dir, { "app.cfg": `mode = merged\nstripe_key = "${PLANTED.stripeKey}"\n` });
+  writeFiles(dir, { "app.cfg": `mode = merged\nstripe_key = "${PLANTED.stripeKey}"\n` });
   git(dir, ["add", "-A"]);
   git(dir, ["commit", "-q", "--no-edit"], env);
   const c3 = git(dir, ["rev-parse", "HEAD"]);

@@ -5,6 +5,7 @@ import {
   buildMergeRepository,
   buildTestRepository,
   CAROL,
+  CONFIG_OWNER,
   PLANTED,
   TEST_MAX_FILE_BYTES,
   type TestRepository,
@@ -130,6 +131,27 @@ describe("scanRepository on a real git repository", () => {
         historyOnly: false,
       }),
     ]);
+  });
+
+  it("attaches HEAD's CODEOWNERS rule (the last match) for each path; nothing without a CODEOWNERS file", () => {
+    expect(secretWith(PLANTED.githubToken).codeowners).toEqual([
+      {
+        file: ".github/CODEOWNERS",
+        line: 3,
+        pattern: "/config/",
+        owners: [CONFIG_OWNER, "@acme/config"],
+        paths: ["config/app.yaml"],
+      },
+    ]);
+    expect(secretWith(PLANTED.privateKeyBody).codeowners?.map((r) => r.pattern)).toEqual(["*"]);
+    expect(secretWith(PLANTED.jwt).codeowners?.map((r) => r.pattern)).toEqual(["*.py"]);
+    const merged = buildMergeRepository();
+    try {
+      const [, secret] = scanRepository(`${merged.dir}/.git`, { repository: "m", name: "m" });
+      expect(secret).not.toHaveProperty("codeowners"); // no CODEOWNERS file in that repository
+    } finally {
+      merged.remove();
+    }
   });
 
   it("pairs the AWS secret access key with the access key id next to it", () => {

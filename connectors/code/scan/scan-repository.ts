@@ -3,6 +3,7 @@ import { listBlobs, type BlobEntry } from "../git/list-blobs";
 import { readBlobs } from "../git/read-blobs";
 import { runGit } from "../git/run-git";
 import type { CodeItem, RepositoryItem, SecretItem, SecretLocation } from "../schemas";
+import { codeownersOf, readCodeowners } from "./owners-of-secrets";
 import { SECRET_RULES } from "./rules";
 import { scanText, type TextHit } from "./scan-text";
 
@@ -105,8 +106,8 @@ function secretItems(
 
 /**
  * Scans every unique blob of the repository's whole history once, then, only for blobs with hits,
- * finds the commits that added them and whether they are still in HEAD. Returns the repository
- * item first, then one item per distinct secret value.
+ * finds the commits that added them, whether they are still in HEAD, and HEAD's CODEOWNERS rules
+ * for their paths. Returns the repository item first, then one item per distinct secret value.
  */
 export function scanRepository(gitDir: string, options: ScanOptions): CodeItem[] {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -115,7 +116,11 @@ export function scanRepository(gitDir: string, options: ScanOptions): CodeItem[]
   const inHead = new Set(head.keys());
   const headPaths = new Set([...head.values()].flat());
   const commitsByBlob = findIntroducingCommits(gitDir, new Set(found.map((f) => f.blob.oid)));
-  const secrets = secretItems(options.repository, found, commitsByBlob, inHead);
+  const codeowners = found.length > 0 ? readCodeowners(gitDir, head) : undefined;
+  const secrets = secretItems(options.repository, found, commitsByBlob, inHead).map((secret) => {
+    const rules = codeownersOf(secret, codeowners);
+    return rules.length > 0 ? { ...secret, codeowners: rules } : secret;
+  });
   const paths = [...new Set(secrets.flatMap((s) => s.locations.map((l) => l.path)))].sort();
   const headCommit = head.size > 0 ? runGit(["rev-parse", "HEAD"], { gitDir }).toString("utf8").trim() : undefined;
   const repository: RepositoryItem = {

@@ -1,5 +1,6 @@
 import { maskHint, type Fingerprinter, type KeywardRecordInput } from "../../sdk";
 import { AWS_ACCESS_KEY_TYPE, PERSON_TYPE, SECRET_TYPE } from "../external-types";
+import { isEmailOwner } from "../scan/codeowners";
 import type { SecretItem } from "../schemas";
 import { fileRef } from "./repository-records";
 
@@ -16,6 +17,46 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Provenance of the committer as suggested owner: `committer…` is the `suggested` level (docs/ownership.md). */
 export const COMMITTER_PROVENANCE = "code.committer";
+
+/** Provenance of a CODEOWNERS owner, naming the file: `codeowners…` is the `catalog` level (docs/ownership.md). */
+export const codeownersProvenance = (file: string) => `code.codeowners:${file}`;
+
+type OwnerEdge = Extract<KeywardRecordInput, { kind: "edge" }>;
+
+/**
+ * `owned_by` edges to the e-mail owners of the CODEOWNERS rules for the secret's paths (a
+ * `@handle` or `@org/team` names no mailbox: it stays in the credential's attributes), then to
+ * the author of the commit that first added the value, unless CODEOWNERS already names them
+ * (one edge per person: the catalog claim outranks the suggestion).
+ */
+function ownerEdges(item: SecretItem, from: { externalType: string; externalId: string }): OwnerEdge[] {
+  const edges = new Map<string, OwnerEdge>();
+  for (const rule of item.codeowners ?? []) {
+    for (const owner of rule.owners) {
+      const email = owner.toLowerCase();
+      if (!isEmailOwner(email) || edges.has(email)) continue;
+      edges.set(email, {
+        kind: "edge",
+        type: "owned_by",
+        from,
+        to: { externalType: PERSON_TYPE, externalId: email },
+        attributes: { provenance: codeownersProvenance(rule.file), pattern: rule.pattern, line: rule.line },
+      });
+    }
+  }
+  const first = item.locations[0]!;
+  const committer = first.authorEmail.trim().toLowerCase();
+  if (EMAIL.test(committer) && !edges.has(committer)) {
+    edges.set(committer, {
+      kind: "edge",
+      type: "owned_by",
+      from,
+      to: { externalType: PERSON_TYPE, externalId: committer },
+      attributes: { provenance: COMMITTER_PROVENANCE, commit: first.commit },
+    });
+  }
+  return [...edges.values()];
+}
 
 export function secretRecords(item: SecretItem, fingerprint: Fingerprinter): KeywardRecordInput[] {
   const first = item.locations[0]!;
@@ -48,6 +89,12 @@ export function secretRecords(item: SecretItem, fingerprint: Fingerprinter): Key
       locationsTruncated: item.locationsTruncated,
       ...(VALUE_KIND[item.ruleId] ? { valueKind: VALUE_KIND[item.ruleId]! } : {}),
       ...(item.accessKeyId ? { accessKeyId: item.accessKeyId } : {}),
+      ...(item.codeowners
+        ? {
+            codeowners: [...new Set(item.codeowners.flatMap((rule) => rule.owners))],
+            codeownersFile: item.codeowners[0]!.file,
+          }
+        : {}),
     },
   };
   const records: KeywardRecordInput[] = [credential];
@@ -58,15 +105,6 @@ export function secretRecords(item: SecretItem, fingerprint: Fingerprinter): Key
     const key = { externalType: AWS_ACCESS_KEY_TYPE, externalId: item.accessKeyId };
     records.push({ kind: "edge", type: "has_credential", from: ref, to: key, attributes: { relation: "secret_half" } });
   }
-  const email = first.authorEmail.trim().toLowerCase();
-  if (EMAIL.test(email)) {
-    records.push({
-      kind: "edge",
-      type: "owned_by",
-      from: ref,
-      to: { externalType: PERSON_TYPE, externalId: email },
-      attributes: { provenance: COMMITTER_PROVENANCE, commit: first.commit },
-    });
-  }
+  records.push(...ownerEdges(item, ref));
   return records;
 }

@@ -33,11 +33,17 @@ describe("no-owner", () => {
     await fx.credential({ name: "unattached-credential", identity_ref: { externalType: "aws.iam_user", externalId: "ghost" } });
     const ownedCredential = await fx.credential({ name: "unattached-with-owner-edge" });
     await fx.edge("owned_by", ownedCredential, alice);
+    // A secret leaked in code whose only owner is its committer (a suggestion) or its CODEOWNERS entry.
+    const committed = await fx.credential({ name: "leaked-committer-only" });
+    await fx.edge("owned_by", committed, alice, { attributes: { provenance: "code.committer" } });
+    const codeowned = await fx.credential({ name: "leaked-with-codeowners" });
+    await fx.edge("owned_by", codeowned, alice, { attributes: { provenance: "code.codeowners:.github/CODEOWNERS" } });
     await fx.credential({ name: "unattached-revoked", status: "revoked" });
   });
 
   it("fires on identities whose resolved owner is missing or only suggested, and on ownerless unattached credentials", async () => {
     expect(await t.fx.fired("no-owner", asOf)).toEqual([
+      "credential:leaked-committer-only",
       "credential:unattached-credential",
       "identity:blank-email",
       "identity:no-hint",

@@ -2,8 +2,10 @@ import { AS_OF, notDead, present } from "@/lib/policy/rules/fragments";
 import type { RuleQuery } from "@/lib/policy/rules/types";
 
 /** A present `owned_by` edge from the node: an owner named by a relation rather than a hint. */
+/** An `owned_by` edge better than a suggestion (a committer or creator is a lead, not an owner). */
 function ownedByEdge(node: string): string {
-  return `EXISTS (SELECT 1 FROM edges e WHERE e.from_id = ${node} AND e.type = 'owned_by' AND ${present("e")})`;
+  return `EXISTS (SELECT 1 FROM edges e WHERE e.from_id = ${node} AND e.type = 'owned_by' AND ${present("e")}
+    AND owner_provenance_kind(coalesce(e.attributes->>'provenance', '')) <> 'suggested')`;
 }
 
 /**
@@ -11,7 +13,7 @@ function ownedByEdge(node: string): string {
  * explicit > source > catalog > suggested) is missing or only suggested. An owner needs an e-mail
  * (a team alone is not an accountable person); a suggested owner (creator, committer) is a lead,
  * not an owner. Credential: not revoked or expired, belongs to no identity (its identity's owner
- * would answer for it) and has no `owned_by` edge.
+ * would answer for it) and has no `owned_by` edge but suggested ones.
  */
 export const noOwner: RuleQuery = {
   id: "no-owner",
