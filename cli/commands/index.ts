@@ -1,12 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { buildCommand } from "@/cli/commands/build";
+import { evidenceCommand } from "@/cli/commands/evidence";
 import { exportCommand } from "@/cli/commands/export";
 import { findingsCommand } from "@/cli/commands/findings";
 import { importCommand } from "@/cli/commands/import";
 import { migrateCommand } from "@/cli/commands/migrate";
+import { reportCommand } from "@/cli/commands/report";
 import { serveCommand } from "@/cli/commands/serve";
 import { startCommand } from "@/cli/commands/start";
 import { verifyAuditCommand } from "@/cli/commands/verify-audit";
+import { verifyEvidenceCommand } from "@/cli/commands/verify-evidence";
 import { workerCommand } from "@/cli/commands/worker";
 
 export class UsageError extends Error {}
@@ -22,6 +25,9 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   findings: findingsCommand,
+  report: reportCommand,
+  evidence: evidenceCommand,
+  "verify-evidence": verifyEvidenceCommand,
   build: buildCommand,
 };
 

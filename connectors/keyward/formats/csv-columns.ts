@@ -130,4 +130,4 @@ export const KNOWN_COLUMNS: ReadonlyMap<string, string> = new Map(
  * prefixes such cells with `'`; the import removes a `'` only in front of one of these (or of
  * another `'`), so a hand-written `'Ohana` keeps its apostrophe.
  */
-export const FORMULA_LEAD = /^['=+\-@\t\r]/;
+export const FORMULA_LEAD = /^(?:['=+\-@\t\r\n\0]|[\s\0]+[=+\-@])/;
