@@ -39,7 +39,8 @@ describe("keyward evidence", () => {
   it("writes the pack to --out and exits 0; --public-key prints the key to pin", async () => {
     const made = await run(cli.evidence.evidenceCommand, ["--out", packFile, "--as-of", new Date(Date.now() - 60_000).toISOString()]);
     expect(made.code, made.err).toBe(0);
-    expect(made.err).toContain(`wrote ${packFile}: 5 files + signed manifest`);
+    // 5 core files + the compliance report as JSON, CSV and PDF (no campaign was activated here).
+    expect(made.err).toContain(`wrote ${packFile}: 8 files + signed manifest`);
     expect(fs.existsSync(`${packFile}.partial`)).toBe(false);
     const key = await run(cli.evidence.evidenceCommand, ["--public-key"]);
     expect(key.code).toBe(0);
@@ -59,7 +60,7 @@ describe("keyward verify-evidence", () => {
   it("exits 0 for an intact pack, and notes when the key was not pinned", async () => {
     const result = await run(cli.verify.verifyEvidenceCommand, [packFile]);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(new RegExp(`^${packFile}: intact — 7 files match the signed manifest`));
+    expect(result.out).toMatch(new RegExp(`^${packFile}: intact — 10 files match the signed manifest`)); // 8 + manifest + signature
     expect(result.out).toContain("note: checked with the key inside the pack");
   });
 
