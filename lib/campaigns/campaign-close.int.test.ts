@@ -191,3 +191,23 @@ describe("event-triggered micro-reviews", () => {
     expect(await micro.openMicroReviews(t.db, new Date("2027-07-02T00:00:00Z"), settings)).toEqual({ opened: [] });
   });
 });
+
+describe("campaignOverview (the campaign page)", () => {
+  it("agrees with the full evidence: aggregates in SQL, one page of items, remediation tasks open first", async () => {
+    const { campaignOverview, OVERVIEW_PAGE_SIZE } = await import("@/lib/campaigns/campaign-overview");
+    const full = await evidence.campaignEvidence(auditor, campaignId);
+    const overview = await campaignOverview(analyst, campaignId);
+    expect(overview.decisions).toEqual(full.decisions);
+    expect(overview.remediation).toEqual(full.remediation);
+    expect(overview.reviewerCount).toBe(full.reviewers.length);
+    expect([...overview.reviewers].sort((a, b) => a.email.localeCompare(b.email))).toEqual(full.reviewers);
+    expect(overview.items).toEqual(full.items.slice(0, OVERVIEW_PAGE_SIZE));
+    expect(overview.pageCount).toBe(1);
+    const taskStatuses = overview.tasks.map((i) => i.remediation!.status);
+    expect(taskStatuses).toEqual([...taskStatuses].sort((a, b) => Number(b === "OPEN") - Number(a === "OPEN")));
+    expect(overview.tasks.length).toBe(full.items.filter((i) => i.remediation).length);
+    expect((await campaignOverview(analyst, campaignId, 2)).items).toEqual([]);
+    await expect(campaignOverview(callerAs("owner", "alice@example.com"), campaignId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(campaignOverview(analyst, campaignId, 0)).rejects.toMatchObject({ code: "INVALID_INPUT", field: "page" });
+  });
+});

@@ -5,7 +5,7 @@ import { inTransaction, type SqlExecutor } from "@/lib/policy/sql-executor";
 import { campaignDto, loadCampaign } from "@/lib/campaigns/campaign-rows";
 import { DECISIONS, type CampaignEvidenceDto, type Decision, type EvidenceItemDto, type ReviewerBasis } from "@/lib/campaigns/campaign-types";
 
-type EvidenceRow = {
+export type EvidenceRow = {
   id: string;
   identity_id: string | null;
   identity_name: string;
@@ -34,19 +34,16 @@ type EvidenceRow = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The evidence as of one consistent snapshot, inside `x` (read-only). */
-export async function readEvidence(x: SqlExecutor, id: string, generatedBy: string, now: Date): Promise<CampaignEvidenceDto> {
-  const campaign = campaignDto(await loadCampaign(x, id));
-  const rows = await x.query<EvidenceRow>(
-    `SELECT ci.id::text, ci.identity_id::text, ci.identity_name, ci.identity_type, ci.source_name, ci.environment, ci.owner_email,
-            ci.risk_score::float8 AS risk, ci.reviewer_email, ci.reviewer_basis, ci.escalation_level, ci.delegated_by, ci.decision,
-            ci.decided_by, ci.decided_at, ci.decided_by_default, ci.comment, ci.new_owner_email, ci.new_end_date,
-            t.action AS task_action, t.status AS task_status, t.done_at AS task_done_at, t.done_by AS task_done_by, t.resolution AS task_resolution
-     FROM campaign_items ci LEFT JOIN remediation_tasks t ON t.item_id = ci.id
-     WHERE ci.campaign_id = $1::uuid ORDER BY ci.identity_name, ci.id`,
-    [id],
-  );
-  const items: EvidenceItemDto[] = rows.map((r) => ({
+/** One item's row of the evidence: identity as frozen at activation, reviewer, decision, remediation. */
+export const EVIDENCE_ITEM_SELECT = `
+  SELECT ci.id::text, ci.identity_id::text, ci.identity_name, ci.identity_type, ci.source_name, ci.environment, ci.owner_email,
+         ci.risk_score::float8 AS risk, ci.reviewer_email, ci.reviewer_basis, ci.escalation_level, ci.delegated_by, ci.decision,
+         ci.decided_by, ci.decided_at, ci.decided_by_default, ci.comment, ci.new_owner_email, ci.new_end_date,
+         t.action AS task_action, t.status AS task_status, t.done_at AS task_done_at, t.done_by AS task_done_by, t.resolution AS task_resolution
+  FROM campaign_items ci LEFT JOIN remediation_tasks t ON t.item_id = ci.id`;
+
+export function evidenceItem(r: EvidenceRow): EvidenceItemDto {
+  return {
     itemId: r.id,
     identityId: r.identity_id,
     identityName: r.identity_name,
@@ -69,7 +66,14 @@ export async function readEvidence(x: SqlExecutor, id: string, generatedBy: stri
     remediation: r.task_action
       ? { action: r.task_action, status: r.task_status!, doneAt: iso(r.task_done_at), doneBy: r.task_done_by, resolution: r.task_resolution }
       : null,
-  }));
+  };
+}
+
+/** The evidence as of one consistent snapshot, inside `x` (read-only). */
+export async function readEvidence(x: SqlExecutor, id: string, generatedBy: string, now: Date): Promise<CampaignEvidenceDto> {
+  const campaign = campaignDto(await loadCampaign(x, id));
+  const rows = await x.query<EvidenceRow>(`${EVIDENCE_ITEM_SELECT} WHERE ci.campaign_id = $1::uuid ORDER BY ci.identity_name, ci.id`, [id]);
+  const items = rows.map(evidenceItem);
   const reviewers = new Map<string, { email: string; items: number; decided: number; pending: number }>();
   const decisions = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
   for (const item of items) {

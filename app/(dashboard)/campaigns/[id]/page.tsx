@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { Download } from "lucide-react";
 import { requirePageCaller } from "@/lib/auth/page-guard";
-import { campaignEvidence } from "@/lib/campaigns/campaign-evidence";
+import { campaignOverview } from "@/lib/campaigns/campaign-overview";
 import { getCampaign } from "@/lib/campaigns/campaign-queries";
 import { CampaignStatusBadge, ProgressBar } from "@/components/campaigns/campaign-badges";
 import { CampaignItemsTable, RemediationTable } from "@/components/campaigns/campaign-items-table";
@@ -15,8 +15,6 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { activateCampaignAction, cancelCampaignAction, closeCampaignAction } from "../actions";
 
 export const metadata: Metadata = { title: "Campaign" };
-
-const PAGE_SIZE = 50;
 
 const paramsSchema = z.object({ page: z.coerce.number().int().min(1).catch(1) });
 
@@ -37,10 +35,8 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const { page } = paramsSchema.parse(await searchParams);
   const campaign = await getCampaign(caller, id);
   const started = campaign.status !== "DRAFT";
-  const evidence = started ? await campaignEvidence(caller, id) : null;
-  const items = evidence?.items ?? [];
-  const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const pageItems = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  // Aggregates and one page of items: a page view never reads a 50,000-item campaign whole.
+  const overview = started ? await campaignOverview(caller, id, page) : null;
   const evidenceHref = (format: string) => `/api/v1/campaigns/${id}/evidence?format=${format}`;
 
   return (
@@ -88,13 +84,13 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         </Card>
       </div>
 
-      {evidence ? (
+      {overview ? (
         <>
           <div className="mb-6 grid gap-4 lg:grid-cols-2">
             <BarChartCard
-              title="Progress by reviewer"
+              title={overview.reviewerCount > overview.reviewers.length ? `Progress: the ${overview.reviewers.length} reviewers with most pending (of ${overview.reviewerCount})` : "Progress by reviewer"}
               unit="items decided and pending"
-              data={evidence.reviewers.map((r) => ({ reviewer: r.email, decided: r.decided, pending: r.pending }))}
+              data={overview.reviewers.map((r) => ({ reviewer: r.email, decided: r.decided, pending: r.pending }))}
               categoryKey="reviewer"
               valueKeys={[
                 { key: "decided", label: "Decided", color: "var(--accent)" },
@@ -104,7 +100,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             <BarChartCard
               title="Decisions"
               unit="items per decision"
-              data={Object.entries(evidence.decisions).map(([decision, count]) => ({ decision, items: count }))}
+              data={Object.entries(overview.decisions).map(([decision, count]) => ({ decision, items: count }))}
               categoryKey="decision"
               valueKeys={[{ key: "items", label: "Items", color: "var(--accent)" }]}
             />
@@ -114,10 +110,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             <h2 id="items-heading" className="mb-2 text-sm font-semibold">
               Items
             </h2>
-            <CampaignItemsTable items={pageItems} />
+            <CampaignItemsTable items={overview.items} />
             <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
               <p className="text-muted">
-                Page {page} of {pageCount} · {items.length.toLocaleString("en")} items
+                Page {overview.page} of {overview.pageCount} · {campaign.progress.items.toLocaleString("en")} items
               </p>
               <div className="flex gap-2">
                 {page > 1 ? (
@@ -125,7 +121,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     <Link href={`/campaigns/${id}?page=${page - 1}`}>Previous</Link>
                   </Button>
                 ) : null}
-                {page < pageCount ? (
+                {page < overview.pageCount ? (
                   <Button size="sm" variant="secondary" asChild>
                     <Link href={`/campaigns/${id}?page=${page + 1}`}>Next</Link>
                   </Button>
@@ -136,9 +132,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
 
           <section aria-labelledby="remediation-heading" className="mb-6">
             <h2 id="remediation-heading" className="mb-2 text-sm font-semibold">
-              Remediation ({evidence.remediation.open} open, {evidence.remediation.done} done)
+              Remediation ({overview.remediation.open} open, {overview.remediation.done} done)
             </h2>
-            <RemediationTable items={items} />
+            <RemediationTable items={overview.tasks} />
+            {overview.remediation.open + overview.remediation.done > overview.tasks.length ? (
+              <p className="mt-2 text-xs text-muted">Showing {overview.tasks.length} tasks, open ones first; the evidence CSV lists all of them.</p>
+            ) : null}
           </section>
 
           <section aria-labelledby="evidence-heading">
