@@ -34,3 +34,30 @@ describe("parseEnv", () => {
     expect(parseEnv({ KEYWARD_URL: "https://keyward.example.com/" }).baseUrl).toBe("https://keyward.example.com");
   });
 });
+
+describe("scheduled report settings", () => {
+  it("delivers nothing by default, on Mondays at 06:00 once recipients are given", () => {
+    const env = parseEnv({});
+    expect(env.KEYWARD_REPORT_RECIPIENTS).toEqual([]);
+    expect(env.KEYWARD_REPORT_SCHEDULE).toBe("0 6 * * 1");
+    expect(parseEnv({ KEYWARD_REPORT_RECIPIENTS: " ", KEYWARD_REPORT_SCHEDULE: "" })).toMatchObject({ KEYWARD_REPORT_RECIPIENTS: [], KEYWARD_REPORT_SCHEDULE: "0 6 * * 1" });
+  });
+
+  it("reads a comma-separated list of addresses, ignoring blanks and repeats", () => {
+    const env = parseEnv({ KEYWARD_REPORT_RECIPIENTS: "ciso@example.com, audit@example.com,,ciso@example.com ", KEYWARD_REPORT_SCHEDULE: " 30 7 1 * * " });
+    expect(env.KEYWARD_REPORT_RECIPIENTS).toEqual(["ciso@example.com", "audit@example.com"]);
+    expect(env.KEYWARD_REPORT_SCHEDULE).toBe("30 7 1 * *");
+  });
+
+  it("names the address that is not one", () => {
+    expect(() => parseEnv({ KEYWARD_REPORT_RECIPIENTS: "ciso@example.com,audit-at-example.com" })).toThrow(
+      new ConfigError('KEYWARD_REPORT_RECIPIENTS: "audit-at-example.com" is not an e-mail address (give a comma-separated list of addresses)'),
+    );
+  });
+
+  it("refuses a schedule that is not a cron expression", () => {
+    for (const bad of ["weekly", "61 6 * * 1", "0 6 * * 1 * *"]) {
+      expect(() => parseEnv({ KEYWARD_REPORT_SCHEDULE: bad })).toThrow(/^KEYWARD_REPORT_SCHEDULE: must be a cron expression/);
+    }
+  });
+});

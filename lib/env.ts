@@ -1,4 +1,5 @@
 import path from "node:path";
+import cronParser from "cron-parser";
 import { z } from "zod";
 
 /**
@@ -17,6 +18,33 @@ const port = z.coerce
   .int("must be a whole number")
   .min(1, "must be between 1 and 65535")
   .max(65535, "must be between 1 and 65535");
+
+/** Scheduled compliance report: Mondays at 06:00 (UTC, as pg-boss runs its schedules). */
+export const DEFAULT_REPORT_SCHEDULE = "0 6 * * 1";
+
+/** Read with the parser pg-boss schedules with (cron-parser), so what passes here pg-boss accepts. */
+function isCronExpression(value: string): boolean {
+  try {
+    cronParser.parseExpression(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A comma-separated list of e-mail addresses; blanks are ignored, duplicates dropped, a bad entry is named. */
+const emailList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const addresses = value.split(",").map((a) => a.trim()).filter((a) => a !== "");
+    const bad = addresses.find((a) => !z.email().safeParse(a).success);
+    if (bad !== undefined) {
+      ctx.addIssue({ code: "custom", message: `"${bad}" is not an e-mail address (give a comma-separated list of addresses)` });
+      return z.NEVER;
+    }
+    return [...new Set(addresses)];
+  });
 
 const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(
@@ -60,6 +88,11 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^(off|((owner-departed|secret-in-code|end-date)(,(owner-departed|secret-in-code|end-date))*))$/, "must be off or a comma list of owner-departed, secret-in-code, end-date")),
   KEYWARD_MICRO_REVIEW_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(1, "must be between 1 and 90").max(90, "must be between 1 and 90").default(7),
   KEYWARD_SECURITY_QUEUE: optionalText.pipe(z.email({ error: "must be an e-mail address" }).optional()),
+  // Scheduled delivery of the compliance report (lib/jobs/report-jobs.ts): no recipients, no delivery.
+  KEYWARD_REPORT_RECIPIENTS: emailList,
+  KEYWARD_REPORT_SCHEDULE: optionalText
+    .transform((v) => v ?? DEFAULT_REPORT_SCHEDULE)
+    .pipe(z.string().refine(isCronExpression, 'must be a cron expression (minute hour day-of-month month day-of-week, e.g. "0 6 * * 1")')),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

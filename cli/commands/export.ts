@@ -6,6 +6,8 @@ import { systemCaller } from "@/lib/auth/session-context";
 import { writeExportCsv, writeExportCsvFolder } from "@/lib/inventory/export-csv";
 import { withInventorySnapshot } from "@/lib/inventory/export-inventory";
 import { writeExportJson } from "@/lib/inventory/export-json";
+import { buildInventorySummary } from "@/lib/inventory/pdf/build-inventory-summary";
+import { renderPdf } from "@/lib/pdf/render-pdf";
 import { defaultMigrationsDir } from "@/lib/migrate/run-migrations";
 import { assertSchemaReady } from "@/lib/sync/import/assert-schema";
 import { parseOptions, UsageError, type Command } from "@/cli/commands";
@@ -22,14 +24,24 @@ export function parseAsOf(value: string | undefined): Date | undefined {
   return new Date(value);
 }
 
+/** Validates `--format` and `--out` before the database is touched. */
+export function parseExportFormat(format: string | undefined, out: string | undefined): "json" | "csv" | "pdf" {
+  const value = format ?? "json";
+  if (value !== "json" && value !== "csv" && value !== "pdf") throw new UsageError("--format must be json, csv or pdf");
+  // A PDF on a terminal is noise: it goes to a file.
+  if (value === "pdf" && !out) throw new UsageError("--format pdf needs --out FILE");
+  return value;
+}
+
 /**
- * `keyward export --format json|csv`: the PRODUCT.md export contract, read from one consistent
+ * `keyward export --format json|csv|pdf`: the PRODUCT.md export contract, read from one consistent
  * snapshot. JSON goes to stdout or `--out FILE`; CSV to stdout (one section per kind) or to
- * `--out FOLDER` (one importable file per kind).
+ * `--out FOLDER` (one importable file per kind); PDF is the inventory summary
+ * (docs/inventory-pdf.md), to `--out FILE` only.
  */
 export const exportCommand: Command = {
-  summary: "export the inventory [--as-of T] [--out PATH] [--include-gone]",
-  usage: "export --format json|csv [options]",
+  summary: "export the inventory (json, csv) or its PDF summary [--as-of T] [--out PATH] [--include-gone]",
+  usage: "export --format json|csv|pdf [options]",
   async run(args) {
     const { values } = parseOptions(args, {
       format: { type: "string" },
@@ -37,14 +49,20 @@ export const exportCommand: Command = {
       out: { type: "string" },
       "include-gone": { type: "boolean" },
     });
-    const format = values.format ?? "json";
-    if (format !== "json" && format !== "csv") throw new UsageError("--format must be json or csv");
-    const asOf = parseAsOf(values["as-of"]);
     const out = values.out;
+    const format = parseExportFormat(values.format, out);
+    const asOf = parseAsOf(values["as-of"]);
     return withDatabase(async ({ url }) => {
       await assertSchemaReady(url, { migrationsDir: defaultMigrationsDir() });
       const db = getDb();
       try {
+        if (format === "pdf") {
+          const summary = await buildInventorySummary(systemCaller("cli export"), { asOf, db });
+          const pdf = await renderPdf("inventory-summary", summary);
+          fs.writeFileSync(out!, pdf);
+          console.error(`inventory summary as of ${summary.asOf} written to ${out} (pdf, ${pdf.length} bytes)`);
+          return 0;
+        }
         const options = { asOf, includeGone: values["include-gone"] === true, db };
         const written = await withInventorySnapshot(systemCaller("cli export"), options, async (document) => {
           if (format === "csv" && out) return (await writeExportCsvFolder(document, out)).rows;

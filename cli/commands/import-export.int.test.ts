@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportDocumentSchema } from "@/lib/inventory/export-schema";
+import { pdfLines } from "@/lib/reports/testing/pdf-inspect";
 import { DEMO_DIR, identityEntry, keywardDoc, tempFolder } from "@/lib/sync/import/testing/import-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 
@@ -86,8 +87,25 @@ describe("keyward import / export (CLI)", () => {
       "keyward: --as-of must be an ISO-8601 instant with a zone, e.g. 2025-01-31T00:00:00Z",
     );
     expect(keyward(["export", "--format", "xml"], t.url, dataDir).stderr.split("\n")[0]).toBe(
-      "keyward: --format must be json or csv",
+      "keyward: --format must be json, csv or pdf",
     );
+    const pdfToTerminal = keyward(["export", "--format", "pdf"], t.url, dataDir);
+    expect(pdfToTerminal.status).toBe(2);
+    expect(pdfToTerminal.stderr.split("\n")[0]).toBe("keyward: --format pdf needs --out FILE");
+  });
+
+  it("export --format pdf --out FILE: the inventory summary as a PDF with the headline numbers", async () => {
+    const out = path.join(folder.dir, "summary.pdf");
+    // The CLI runs under the react-server condition: this goes through the child-process renderer.
+    const run = keyward(["export", "--format", "pdf", "--out", out], t.url, dataDir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^inventory summary as of .* written to .*summary\.pdf \(pdf, \d+ bytes\)/);
+    const bytes = fs.readFileSync(out);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = (await pdfLines(bytes)).map((l) => l.text);
+    expect(text).toContain("Inventory summary");
+    expect(text).toContain("Identities 40 non-human identities present");
+    expect(text).toContain("Credentials 80 keys, secrets, tokens, certificates");
   });
 
   it("import: an unmigrated database fails with one line", async () => {

@@ -8,7 +8,7 @@ import type { CampaignEvidenceDto, CampaignFilter, EvidenceItemDto } from "@/lib
  * of each CSV of the same export, so the PDF and the files can be matched. Pure: DTO in, bytes out.
  * Not `server-only`: react-pdf needs React's client build, which a process started with the
  * `react-server` condition lacks; app/api/v1/campaigns/[id]/evidence/render-evidence-pdf.ts then
- * renders it in a child process (evidence-pdf-child.ts).
+ * renders it in a child process (lib/pdf/child-main.ts).
  */
 
 export type EvidenceFileHash = { name: string; sha256: string };

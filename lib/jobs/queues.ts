@@ -14,6 +14,8 @@ export const QUEUES = {
   campaignRecurrence: "campaigns.recurrence",
   /** Every 15 minutes, when KEYWARD_MICRO_REVIEWS is on: opens single-item reviews for new events. */
   microReviews: "campaigns.micro-reviews",
+  /** On KEYWARD_REPORT_SCHEDULE, when KEYWARD_REPORT_RECIPIENTS is set: e-mails the compliance report (lib/jobs/report-jobs.ts). */
+  reportsDeliver: "reports.deliver",
 } as const;
 
 /** Ended sessions are kept this long so an investigator can still see them. */

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
 import { registerCampaignJobs } from "@/lib/jobs/campaign-jobs";
 import { QUEUES, SESSION_RETENTION_DAYS } from "@/lib/jobs/queues";
+import { registerReportJobs } from "@/lib/jobs/report-jobs";
 import { liveSyncRunner, syncJobHandler, type SyncRunner } from "@/lib/jobs/sync-handler";
 import { createSyncQueue, type SyncQueueOptions } from "@/lib/jobs/sync-queue";
 import { enqueueDueSyncs } from "@/lib/jobs/sync-schedule";
@@ -58,6 +59,7 @@ export async function startWorker(
   });
 
   await registerCampaignJobs(boss, options.db ?? getDb(), getEnv(), log);
+  await registerReportJobs(boss, options.db ?? getDb(), getEnv(), log);
 
   await createSyncQueue(boss, options.syncQueue);
   await boss.work(QUEUES.sync, { ...polling, batchSize: 1 }, syncJobHandler(options.runSync ?? liveSyncRunner(connectionString)));

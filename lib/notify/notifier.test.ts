@@ -1,7 +1,60 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNotifier, NotifyError } from "@/lib/notify/notifier";
+import { closedPort, startSmtpSink, type SmtpSink } from "@/lib/notify/testing/smtp-sink";
+
+/*
+ * The e-mail half against a real SMTP server on 127.0.0.1 (lib/notify/testing/smtp-sink.ts:
+ * smtp-server, parsed with mailparser): attachments arrive byte for byte with their names and types.
+ */
+describe("e-mail notifier", () => {
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(() => sink.close());
+
+  it("sends text and attachments that arrive byte-identical", async () => {
+    // Every byte value, so an encoding that mangles binary (or CRLF) would show.
+    const binary = Buffer.concat([Buffer.from("%PDF-1.4\r\n"), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(4096)]);
+    const csv = Buffer.from("a,b\r\n1,\"x, y\"\r\n", "utf8");
+    const notifier = createNotifier({ smtpUrl: sink.url(), smtpFrom: "Keyward <keyward@example.com>" });
+    try {
+      await notifier.sendEmail({
+        to: "auditor@example.com",
+        subject: "Report",
+        text: "See the attachments.",
+        attachments: [
+          { filename: "report.pdf", content: binary, contentType: "application/pdf" },
+          { filename: "report.csv", content: csv, contentType: "text/csv" },
+        ],
+      });
+    } finally {
+      notifier.close();
+    }
+    expect(sink.mails.map((m) => m.to)).toEqual([["auditor@example.com"]]);
+    const { mail } = sink.mails[0]!;
+    expect(mail.subject).toBe("Report");
+    expect(mail.text?.trim()).toBe("See the attachments.");
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ["report.pdf", "application/pdf"],
+      ["report.csv", "text/csv"],
+    ]);
+    expect(mail.attachments[0]!.content.equals(binary)).toBe(true);
+    expect(mail.attachments[1]!.content.equals(csv)).toBe(true);
+  });
+
+  it("turns an unreachable server into a NotifyError naming the recipient, not the password", async () => {
+    const notifier = createNotifier({ smtpUrl: `smtp://user:hunter2-secret@127.0.0.1:${await closedPort()}` });
+    const error = await notifier.sendEmail({ to: "x@example.com", subject: "s", text: "t" }).catch((e: unknown) => e);
+    notifier.close();
+    expect(error).toBeInstanceOf(NotifyError);
+    expect((error as Error).message).toMatch(/^E-mail to x@example.com failed: .*ECONNREFUSED/);
+    expect((error as Error).message).not.toContain("hunter2-secret");
+  });
+});
 
 /*
  * The webhook half of the notifier against a local HTTP server: a JSON POST, a timeout that turns a

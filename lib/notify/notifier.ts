@@ -20,7 +20,10 @@ export type NotifyConfig = {
   baseUrl?: string;
 };
 
-export type EmailMessage = { to: string; subject: string; text: string };
+/** A file sent with an e-mail; the content goes out base64-encoded, byte for byte. */
+export type EmailAttachment = { filename: string; content: Buffer; contentType: string };
+
+export type EmailMessage = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
 export type WebhookMessage = { text: string };
 
 export type Notifier = {
@@ -50,7 +53,13 @@ export function createNotifier(config: NotifyConfig): Notifier {
     async sendEmail(message) {
       if (!transport) throw new NotifyError("E-mail is not configured (no SMTP URL).");
       try {
-        await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+        await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          attachments: message.attachments?.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
+        });
       } catch (error) {
         throw new NotifyError(`E-mail to ${message.to} failed: ${(error as Error).message}`);
       }

@@ -9,6 +9,7 @@ import { listInventoryFacets } from "@/lib/inventory/inventory-query-facets";
 import { AGE_FILTERS, EXPIRY_FILTERS, firstPage, inventoryHref, parseInventoryState, serializeInventoryState, STATUS_FILTERS } from "@/lib/inventory/inventory-url";
 import { listSavedViews } from "@/lib/inventory/saved-views";
 import { getCatalogue } from "@/lib/policy/catalogue";
+import { BulkActionsProvider } from "@/components/inventory/bulk-actions-context";
 import { ColumnPicker } from "@/components/inventory/column-picker";
 import { InventoryFilters, type FilterSelectProp } from "@/components/inventory/inventory-filters";
 import { InventoryPagination } from "@/components/inventory/inventory-pagination";
@@ -16,7 +17,7 @@ import { InventoryTable } from "@/components/inventory/inventory-table";
 import { KindTabs } from "@/components/inventory/kind-tabs";
 import { SavedViews } from "@/components/inventory/saved-views";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { deleteViewAction, exportSelectionAction, saveViewAction } from "./actions";
+import { bulkAssignOwnerAction, deleteViewAction, exportSelectionAction, saveViewAction } from "./actions";
 import { clearFiltersHref, columnToggles, keptParameters, kindTabs, pageLinks, tableColumns } from "./inventory-links";
 
 export const metadata: Metadata = { title: "Inventory" };
@@ -108,14 +109,16 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         )
       ) : (
         <>
-          <InventoryTable
-            kind={state.kind}
-            rows={page.rows}
-            columns={tableColumns(state)}
-            sorting={{ column: state.sort, dir: state.dir }}
-            now={page.asOf}
-            exportSelection={roleCan(caller.role, "reports:export") ? exportSelectionAction : null}
-          />
+          <BulkActionsProvider assignOwner={roleCan(caller.role, "inventory:write") ? bulkAssignOwnerAction : null}>
+            <InventoryTable
+              kind={state.kind}
+              rows={page.rows}
+              columns={tableColumns(state)}
+              sorting={{ column: state.sort, dir: state.dir }}
+              now={page.asOf}
+              exportSelection={roleCan(caller.role, "reports:export") ? exportSelectionAction : null}
+            />
+          </BulkActionsProvider>
           <InventoryPagination shown={page.rows.length} total={page.total} {...pageLinks(state, page)} />
         </>
       )}
