@@ -65,5 +65,9 @@ export async function registerCampaignJobs(boss: PgBoss, db: Db, env: Env, log: 
       const { opened } = await openMicroReviews(db, new Date(), micro);
       if (opened.length > 0) log(`worker: opened ${opened.length} micro-reviews`);
     });
+  } else {
+    // pg-boss keeps schedules across restarts: one left by an earlier `KEYWARD_MICRO_REVIEWS` would
+    // keep queuing jobs no worker takes.
+    await boss.unschedule(QUEUES.microReviews);
   }
 }
