@@ -6,39 +6,16 @@
  * Default 100,000 credentials; 1000000 is PRODUCT.md's scale. Runs on the test server in a fresh
  * database it drops afterwards (`--keep` keeps it).
  */
-import { randomBytes } from "node:crypto";
-import path from "node:path";
-import pg from "pg";
 import type { Caller } from "@/lib/auth/session-context";
-import { runMigrations } from "@/lib/migrate/run-migrations";
+import { seconds, timed, withScratchDatabase } from "@/scripts/scratch-database";
 import { seedSampleEstate } from "@/lib/reports/testing/sample-estate";
-import { startTestServer } from "@/test/support/database-server";
 
 const credentials = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? "100000");
 const keep = process.argv.includes("--keep");
 const analyst: Caller = { type: "user", userId: null, email: "bench@example.com", name: null, role: "analyst", sessionId: null };
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-
-async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
-  const started = performance.now();
-  const result = await fn();
-  console.log(`${label.padEnd(44)} ${seconds(performance.now() - started).padStart(8)} s`);
-  return result;
-}
 
 async function main(): Promise<void> {
-  const server = await startTestServer();
-  const name = `kw_bench_summary_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server.adminUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  const client = new pg.Client({ connectionString: url.toString() });
-  try {
-    await runMigrations(url.toString(), { dir: path.resolve(import.meta.dirname, "../prisma/migrations") });
-    await client.connect();
+  await withScratchDatabase("kw_bench_summary", { keep }, async ({ name, client }) => {
     console.log(`database ${name}: ${credentials} credentials`);
     const estate = await timed("seed estate (inventory + 3 evaluations)", () => seedSampleEstate(client, { scale: credentials / 1_000_000, accepter: analyst, acceptRisks: 50 }));
     console.log(`identities ${estate.sizes.identities}, edges ${estate.sizes.edges}`);
@@ -58,13 +35,7 @@ async function main(): Promise<void> {
     const pages = (await pdfToImages(pdf)).length;
     console.log(`\nsummary: ${summary.totals.identities} identities, ${summary.totals.credentials} credentials, ${summary.openFindings.total} open findings, ${summary.topRisks.length} top risks, ${summary.sources.length} sources`);
     console.log(`PDF ${pdf.length} bytes / ${pages} pages; DTO + PDF: ${seconds(total)} s`);
-  } finally {
-    await client.end().catch(() => undefined);
-    if (keep) console.log(`kept database ${name} at ${url.toString()}`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    await server.stop();
-  }
+  });
 }
 
 await main();

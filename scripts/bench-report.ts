@@ -9,13 +9,10 @@
  * in minutes instead of the better part of an hour.
  * Runs on the test server in a fresh database it drops afterwards (`--keep` keeps it).
  */
-import { randomBytes } from "node:crypto";
-import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import type { Caller } from "@/lib/auth/session-context";
-import { runMigrations } from "@/lib/migrate/run-migrations";
+import { seconds, timed, withScratchDatabase } from "@/scripts/scratch-database";
 import { seedSampleEstate } from "@/lib/reports/testing/sample-estate";
-import { startTestServer } from "@/test/support/database-server";
 
 const credentials = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? "100000");
 const keep = process.argv.includes("--keep");
@@ -23,28 +20,9 @@ const findingsOnly = process.argv.includes("--findings-only");
 /** Findings per credential in the full run at 100,000 credentials (208,500 findings). */
 const FINDINGS_PER_CREDENTIAL = 2.085;
 const analyst: Caller = { type: "user", userId: null, email: "bench@example.com", name: null, role: "analyst", sessionId: null };
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-
-async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
-  const started = performance.now();
-  const result = await fn();
-  console.log(`${label.padEnd(40)} ${seconds(performance.now() - started).padStart(8)} s`);
-  return result;
-}
 
 async function main(): Promise<void> {
-  const server = await startTestServer();
-  const name = `kw_bench_report_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server.adminUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  const client = new pg.Client({ connectionString: url.toString() });
-  try {
-    await runMigrations(url.toString(), { dir: path.resolve(import.meta.dirname, "../prisma/migrations") });
-    await client.connect();
+  await withScratchDatabase("kw_bench_report", { keep }, async ({ name, client }) => {
     console.log(`database ${name}: ${credentials} credentials`);
     if (findingsOnly) await timed("write findings directly", () => writeFindings(client, Math.round(credentials * FINDINGS_PER_CREDENTIAL)));
     else {
@@ -73,13 +51,7 @@ async function main(): Promise<void> {
     console.log(`\nreport: ${report.totals.open} open, ${report.exceptions.length} exceptions, ${report.coverage.gaps} gaps`);
     console.log(`JSON ${json.length} bytes, CSV ${csv.length} bytes, PDF ${pdf.length} bytes / ${pages} pages`);
     console.log(`build (first, incl. the repeat and the as-of build) + JSON + CSV + PDF: ${seconds(total)} s`);
-  } finally {
-    await client.end().catch(() => undefined);
-    if (keep) console.log(`kept database ${name} at ${url.toString()}`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    await server.stop();
-  }
+  });
 }
 
 /**
