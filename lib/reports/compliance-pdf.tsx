@@ -1,5 +1,6 @@
-import { Document, Font, Page, Polyline, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Page, Polyline, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { ComponentProps, ReactNode } from "react";
+import { keepWordsWhole, PDF_COLORS } from "@/lib/pdf/pdf-theme";
 import { FRAMEWORK_SHORT_NAMES } from "@/lib/reports/control-titles";
 import type { ComplianceReport, ControlStatus, FindingCounts, FrameworkReport, TrendPoint } from "@/lib/reports/compliance-types";
 
@@ -7,20 +8,13 @@ import type { ComplianceReport, ControlStatus, FindingCounts, FrameworkReport, T
  * The compliance report as a PDF (@react-pdf/renderer, built-in Helvetica: nothing downloaded).
  * Pure: DTO in, bytes out. Not `server-only`: react-pdf needs React's client build, which a process
  * running with the `react-server` condition (the CLI, Next's server layer) does not have there;
- * lib/reports/render-pdf.ts then renders it in a child process (docs/reports.md).
+ * lib/pdf/render-pdf.ts then renders it in a child process (docs/reports.md).
  */
 
-// Ids, rule names and e-mail addresses must read exactly as in the JSON: wrap at spaces, never hyphenate.
-Font.registerHyphenationCallback((word) => [word]);
+keepWordsWhole();
 
 const COLORS = {
-  fg: "#0f172a",
-  muted: "#64748b",
-  border: "#e2e8f0",
-  surface: "#f8fafc",
-  accent: "#4f46e5",
-  critical: "#b91c1c",
-  high: "#ea580c",
+  ...PDF_COLORS,
   other: "#d97706",
   exception: "#94a3b8",
   pass: "#15803d",

@@ -1,5 +1,6 @@
-import { Document, Font, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { keepWordsWhole, PDF_COLORS } from "@/lib/pdf/pdf-theme";
 import type { InventorySummaryReport, LabelCount, Share } from "@/lib/inventory/pdf/inventory-summary-types";
 
 /*
@@ -8,18 +9,11 @@ import type { InventorySummaryReport, LabelCount, Share } from "@/lib/inventory/
  * under the `react-server` condition lack; lib/pdf/render-pdf.ts then renders it in a child process.
  */
 
-// Names and types must read exactly as in the inventory: wrap at spaces, never hyphenate.
-Font.registerHyphenationCallback((word) => [word]);
+keepWordsWhole();
 
 const COLORS = {
-  fg: "#0f172a",
-  muted: "#64748b",
-  border: "#e2e8f0",
-  surface: "#f8fafc",
-  accent: "#4f46e5",
+  ...PDF_COLORS,
   warn: "#b45309",
-  critical: "#b91c1c",
-  high: "#ea580c",
   medium: "#d97706",
   low: "#2563eb",
   info: "#64748b",
