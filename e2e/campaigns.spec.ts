@@ -1,9 +1,7 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { databaseUrl, saveScreenshot, signInWithApi, sql } from "./support/app";
+import { importDemo, saveScreenshot, signInWithApi, sql } from "./support/app";
 import { USERS } from "./support/settings";
 
 /*
@@ -14,21 +12,11 @@ import { USERS } from "./support/settings";
  * and the evidence PDF lists every decision.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const SECURITY_QUEUE = "security-queue@e2e.test";
 const DELEGATE = "sam.taylor@acme.example";
 const COMMENT = "Still used by the payments deploy; rotating after the CI log leak.";
 
-test.beforeAll(() => {
-  const dataDir = process.env.KEYWARD_E2E_DATA_DIR;
-  if (!dataDir) throw new Error("KEYWARD_E2E_DATA_DIR is not set: the global setup must export the server's data folder");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/keyward.mjs"), "import", path.join(ROOT, "demo")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(), KEYWARD_DATA_DIR: dataDir, KEYWARD_HOME: ROOT, NODE_ENV: "production" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`keyward import demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-});
+test.beforeAll(importDemo);
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;

@@ -1,8 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { databaseUrl, lastAuditId, saveScreenshot, signInWithApi, sql } from "./support/app";
+import { importDemo, lastAuditId, saveScreenshot, signInWithApi, sql } from "./support/app";
 import { USERS } from "./support/settings";
 
 /*
@@ -13,20 +11,10 @@ import { USERS } from "./support/settings";
  * counted as skipped.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const NEW_OWNER = "sofia.rossi@acme.example";
 const DEPARTED = "raj.patel@acme.example";
 
-test.beforeAll(() => {
-  const dataDir = process.env.KEYWARD_E2E_DATA_DIR;
-  if (!dataDir) throw new Error("KEYWARD_E2E_DATA_DIR is not set: the global setup must export the server's data folder");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/keyward.mjs"), "import", path.join(ROOT, "demo")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(), KEYWARD_DATA_DIR: dataDir, KEYWARD_HOME: ROOT, NODE_ENV: "production" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`keyward import demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-});
+test.beforeAll(importDemo);
 
 async function demoIdentity(name: string): Promise<string> {
   const rows = await sql<{ id: string }>("SELECT id::text FROM identities WHERE name = $1 AND type = 'iam_user' AND gone_since IS NULL", [name]);

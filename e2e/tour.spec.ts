@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { databaseUrl, lastAuditId, saveScreenshot, signInWithApi, sql } from "./support/app";
+import { importDemo, lastAuditId, saveScreenshot, signInWithApi, sql } from "./support/app";
 import { USERS } from "./support/settings";
 
 /*
@@ -12,18 +10,7 @@ import { USERS } from "./support/settings";
  * run's database with the server's own instance keys, as `npm start` loads it.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-test.beforeAll(() => {
-  const dataDir = process.env.KEYWARD_E2E_DATA_DIR;
-  if (!dataDir) throw new Error("KEYWARD_E2E_DATA_DIR is not set: the global setup must export the server's data folder");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/keyward.mjs"), "import", path.join(ROOT, "demo")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(), KEYWARD_DATA_DIR: dataDir, KEYWARD_HOME: ROOT, NODE_ENV: "production" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`keyward import demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-});
+test.beforeAll(importDemo);
 
 test("an analyst tours the demo organisation: dashboard, inventory, detail, findings, audit log, sources", async ({ page }, testInfo) => {
   test.setTimeout(120_000);

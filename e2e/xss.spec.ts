@@ -1,10 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { databaseUrl, signInWithApi, sql } from "./support/app";
+import { keywardImport, signInWithApi, sql } from "./support/app";
 import { USERS } from "./support/settings";
 
 /*
@@ -14,7 +13,6 @@ import { USERS } from "./support/settings";
  * opened; a script that ran would open a dialog, injected markup would create elements.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const suffix = randomUUID().slice(0, 8);
 const NAME = `<img src=x onerror=alert(1)>-${suffix}`;
 const TAG_KEY = `<script>alert(2)</script>`;
@@ -42,12 +40,7 @@ test.beforeAll(() => {
       ],
     };
     fs.writeFileSync(path.join(dir, "hostile.json"), JSON.stringify(inventory));
-    const result = spawnSync(process.execPath, [path.join(ROOT, "bin/keyward.mjs"), "import", dir, "--source", SOURCE], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(), KEYWARD_DATA_DIR: process.env.KEYWARD_E2E_DATA_DIR, KEYWARD_HOME: ROOT, NODE_ENV: "production" },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    if (result.status !== 0) throw new Error(`keyward import failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    keywardImport(dir, "--source", SOURCE);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

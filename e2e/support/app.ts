@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import pg from "pg";
 import { BASE_URL, ENV_DATABASE_URL, PASSWORD } from "./settings";
@@ -12,6 +14,26 @@ export function databaseUrl(): string {
     throw new Error(`${ENV_DATABASE_URL} is not set: run the specs through playwright.config.ts (its global setup sets it)`);
   return url;
 }
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * `keyward import <args>` against the run's database and data folder, as a user would run it;
+ * throws with the command's output when it fails.
+ */
+export function keywardImport(...args: string[]): void {
+  const dataDir = process.env.KEYWARD_E2E_DATA_DIR;
+  if (!dataDir) throw new Error("KEYWARD_E2E_DATA_DIR is not set: the global setup must export the server's data folder");
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/keyward.mjs"), "import", ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(), KEYWARD_DATA_DIR: dataDir, KEYWARD_HOME: ROOT, NODE_ENV: "production" },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`keyward import ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+}
+
+/** (Re-)imports the demo organisation: specs that change it start from its files. */
+export const importDemo = () => keywardImport(path.join(ROOT, "demo"));
 
 export async function sql<Row extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
   const client = new pg.Client({ connectionString: databaseUrl() });
