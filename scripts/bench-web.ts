@@ -4,9 +4,11 @@
  * PRODUCT.md "Scale"), timed as the page calls them (no EXPLAIN ANALYZE): R runs each (≥ 200),
  * p50 / p95 / max in milliseconds. Seeds a fresh database on the test server with the policy
  * benchmark's generators (lib/policy/testing/bench-inventory.ts), evaluates the policies so rows
- * have findings, refreshes the dashboard rollup as a sync would, and drops the database afterwards
- * (`--keep` keeps it for EXPLAIN). Then, unless `--no-http`, the same pages through the production
- * server (`npm run build` first): whole server responses as a signed-in analyst waits for them.
+ * have findings, refreshes the identities' owners and the dashboard rollup as a load would, and drops
+ * the database afterwards (`--keep` keeps it for EXPLAIN). Each data-layer call is timed twice: as
+ * the page waits for it, and in the database (R more runs, the server's planning + execution time
+ * of each statement it sends: scripts/bench-server-time.ts). Then, unless `--no-http`, the same pages
+ * through the production server (`npm run build` first): whole responses as a signed-in analyst waits.
  *
  * To measure another page, add an entry to MEASUREMENTS: a name and a function of the seeded
  * database that runs one request's queries.
@@ -25,6 +27,7 @@ import { runMigrations } from "@/lib/migrate/run-migrations";
 import { evaluatePolicies } from "@/lib/policy/evaluate";
 import { benchGenerators, benchSizes } from "@/lib/policy/testing/bench-inventory";
 import { startTestServer } from "@/test/support/database-server";
+import { pgServerTimed, prismaServerTimed, type ServerTimeSink } from "./bench-server-time";
 import { startBenchServer, type BenchServer } from "./bench-web-http";
 
 function arg(name: string, fallback: number, min: number): number {
@@ -41,16 +44,29 @@ const withFindings = !process.argv.includes("--no-findings");
 const withHttp = !process.argv.includes("--no-http");
 const HTTP_PORT = 3190;
 
-/** What a measurement may use: the seeded database and values sampled from it. */
-type BenchContext = { db: Db; client: pg.Client; deepCursors: InventoryCursor[]; starts: string[]; hub: string; server: BenchServer | null };
-type Measurement = { name: string; run: (ctx: BenchContext, iteration: number) => Promise<unknown> };
+/**
+ * What a measurement may use: the seeded database (Prisma, as the pages query; a read-pool client,
+ * as the blast radius walks) and values sampled from it.
+ */
+type BenchContext = {
+  db: Db;
+  withClient: <T>(fn: (client: pg.ClientBase) => Promise<T>) => Promise<T>;
+  client: pg.Client;
+  deepCursors: InventoryCursor[];
+  starts: string[];
+  hub: string;
+  server: BenchServer | null;
+};
+/** `serverTimed: false`: the call reaches the database some other way than ctx (the dashboard's own client). */
+type Measurement = { name: string; run: (ctx: BenchContext, iteration: number) => Promise<unknown>; serverTimed?: false };
 
 const analyst: Caller = { type: "user", userId: null, email: "bench@example.com", name: null, role: "analyst", sessionId: null };
 const inventory = (query: string, extra: Partial<ReturnType<typeof parseInventoryState>> = {}) => (ctx: BenchContext) =>
   queryInventory(analyst, { ...parseInventoryState(new URLSearchParams(query)), ...extra }, { db: ctx.db });
 
+// As lib/inventory/blast-radius.ts walks: on a client of the app's read pool.
 const walk = (start: (ctx: BenchContext, i: number) => string) => (ctx: BenchContext, i: number) =>
-  blastRadius(ctx.db, start(ctx, i), { maxDepth: DEFAULT_DEPTH, maxNodes: DEFAULT_MAX_NODES, timeoutMs: WALK_TIMEOUT_MS });
+  ctx.withClient((client) => blastRadius(client, start(ctx, i), { maxDepth: DEFAULT_DEPTH, maxNodes: DEFAULT_MAX_NODES, timeoutMs: WALK_TIMEOUT_MS }));
 const http = (path: (ctx: BenchContext, i: number) => string) => (ctx: BenchContext, i: number) => ctx.server!.get(path(ctx, i));
 const randomStart = (ctx: BenchContext, i: number) => ctx.starts[i % ctx.starts.length]!;
 
@@ -65,7 +81,7 @@ const MEASUREMENTS: Measurement[] = [
   },
   { name: "inventory: search (q=credential-12345)", run: inventory("q=credential-12345") },
   { name: "inventory: unowned identities", run: inventory("kind=identities&owner=none") },
-  { name: "dashboard: rollup + open findings + trend (readDashboard)", run: () => readDashboard(analyst) },
+  { name: "dashboard: rollup + open findings + trend (readDashboard)", run: () => readDashboard(analyst), serverTimed: false },
   { name: `blast radius: random identity (depth ${DEFAULT_DEPTH}, ≤ ${DEFAULT_MAX_NODES} nodes)`, run: walk(randomStart) },
   { name: "blast radius: largest hub (same caps, timeout)", run: walk((ctx) => ctx.hub) },
 ];
@@ -80,19 +96,34 @@ const HTTP_MEASUREMENTS: Measurement[] = [
 ];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const ms = (value: number) => value.toFixed(2).padStart(8);
 
-async function measure(measurement: Measurement, ctx: BenchContext): Promise<void> {
+async function timeRuns(run: (i: number) => Promise<number>): Promise<number[]> {
   // Warm-up: the first calls pay for plan caching and cold pages, not what a user sees all day.
-  for (let i = 0; i < 5; i += 1) await measurement.run(ctx, i);
+  for (let i = 0; i < 5; i += 1) await run(i);
   const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
+  for (let i = 0; i < runs; i += 1) times.push(await run(i));
+  return times.sort((a, b) => a - b);
+}
+
+/** As the caller waits (p50 / p95 / max), then in the database (p50 / p95) where the call can be followed there. */
+async function measure(measurement: Measurement, ctx: BenchContext, withServerTime: boolean): Promise<void> {
+  const waited = await timeRuns(async (i) => {
     const started = performance.now();
     await measurement.run(ctx, i);
-    times.push(performance.now() - started);
+    return performance.now() - started;
+  });
+  let line = `${measurement.name.padEnd(66)} ${ms(percentile(waited, 50))} ${ms(percentile(waited, 95))} ${ms(waited[waited.length - 1]!)}`;
+  if (withServerTime && measurement.serverTimed !== false) {
+    const inDatabase = await timeRuns(async (i) => {
+      const sink: ServerTimeSink = { ms: 0 };
+      const timed: BenchContext = { ...ctx, db: prismaServerTimed(ctx.db, sink), withClient: (fn) => ctx.withClient((client) => fn(pgServerTimed(client, sink))) };
+      await measurement.run(timed, i);
+      return sink.ms;
+    });
+    line += ` ${ms(percentile(inDatabase, 50))} ${ms(percentile(inDatabase, 95))}`;
   }
-  times.sort((a, b) => a - b);
-  const ms = (value: number) => value.toFixed(2).padStart(8);
-  console.log(`${measurement.name.padEnd(66)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))} ${ms(times[times.length - 1]!)}`);
+  console.log(line);
 }
 
 async function seed(client: pg.Client): Promise<void> {
@@ -103,6 +134,9 @@ async function seed(client: pg.Client): Promise<void> {
     await client.query(sql);
     console.log(`  ${table} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
+  // What every load does first (lib/policy/evaluate-after-load.ts): the inventory reads each identity's stored owner.
+  await client.query("SELECT refresh_identity_owners(NULL)");
+  console.log(`  identity owners (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (withFindings) {
     await evaluatePolicies(client, { actor: { type: "system", label: "bench" }, auditKey: randomBytes(32) });
     console.log(`  findings (${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -141,6 +175,16 @@ async function main(): Promise<void> {
   const url = Object.assign(new URL(server.adminUrl), { pathname: `/${name}` }).toString();
   const client = new pg.Client({ connectionString: url });
   const db = createPrismaClient(url);
+  // The app's read pool (lib/db withReadClient), one the benchmark can close before dropping the database.
+  const readPool = new pg.Pool({ connectionString: url, max: 4 });
+  const withClient = async <T>(fn: (client: pg.ClientBase) => Promise<T>) => {
+    const borrowed = await readPool.connect();
+    try {
+      return await fn(borrowed);
+    } finally {
+      borrowed.release();
+    }
+  };
   // readDashboard (like every page's data layer) uses the process's database.
   process.env.DATABASE_URL = url;
   let webServer: BenchServer | null = null;
@@ -148,20 +192,23 @@ async function main(): Promise<void> {
     await runMigrations(url, { dir: path.resolve(import.meta.dirname, "../prisma/migrations") });
     await client.connect();
     await seed(client);
-    const ctx: BenchContext = { db, client, deepCursors: await sampleCursors(client), ...(await sampleStarts(client)), server: null };
-    console.log(`\n${runs} runs each, milliseconds as the page sees them (page and capped count)`);
-    console.log(`${"".padEnd(66)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)}`);
-    for (const measurement of MEASUREMENTS) await measure(measurement, ctx);
+    const ctx: BenchContext = {
+      db, withClient, client, deepCursors: await sampleCursors(client), ...(await sampleStarts(client)), server: null,
+    };
+    console.log(`\n${runs} runs each, milliseconds: as the page waits for the call (page with its capped count), then in the database`);
+    console.log(`${"".padEnd(66)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)} ${"db p50".padStart(8)} ${"db p95".padStart(8)}`);
+    for (const measurement of MEASUREMENTS) await measure(measurement, ctx, true);
     if (withHttp) {
       webServer = ctx.server = await startBenchServer(url, HTTP_PORT);
       console.log(`\n${runs} runs each through the production server (whole response, milliseconds)`);
-      for (const measurement of HTTP_MEASUREMENTS) await measure(measurement, ctx);
+      for (const measurement of HTTP_MEASUREMENTS) await measure(measurement, ctx, false);
       const js = await webServer.pageJavaScript("/inventory");
       console.log(`\n/inventory loads ${js.files} JavaScript files: ${(js.bytes / 1024).toFixed(0)} kB, ${(js.gzipBytes / 1024).toFixed(0)} kB gzipped`);
     }
   } finally {
     await webServer?.stop();
     await db.$disconnect();
+    await readPool.end();
     await client.end().catch(() => undefined);
     if (keep) console.log(`kept database ${name} at ${url}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

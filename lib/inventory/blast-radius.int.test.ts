@@ -154,7 +154,7 @@ describe("blast radius on a larger generated graph", () => {
     const text = plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toContain("edges_from_id_to_id_type_idx");
     expect(text).toContain("credentials_fingerprint_idx");
-    expect(text).toContain("credentials_identity_id_idx");
+    expect(text).toContain("credentials_identity_id_gone_since_idx");
     expect(text).not.toMatch(/Seq Scan on (edges|credentials)/);
   });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/session-context";
-import { getDb } from "@/lib/db";
+import { getDb, withReadClient } from "@/lib/db";
 import { requireVisibleNode } from "@/lib/inventory/node-detail-access";
 import { blastRadius as walkBlastRadius, type BlastRadiusResult } from "@/lib/inventory/blast-radius-query";
 
@@ -33,7 +33,7 @@ export async function blastRadius(
   options: BlastRadiusRequest = {},
 ): Promise<BlastRadiusResult> {
   const { depth, maxNodes } = blastRadiusOptionsSchema.parse(options);
-  const db = getDb();
-  await requireVisibleNode(db, caller, startId);
-  return walkBlastRadius(db, startId, { maxDepth: depth, maxNodes, timeoutMs: WALK_TIMEOUT_MS });
+  await requireVisibleNode(getDb(), caller, startId);
+  // Four statements in one read-only snapshot: on node-postgres, not a Prisma interactive transaction (lib/db).
+  return withReadClient((client) => walkBlastRadius(client, startId, { maxDepth: depth, maxNodes, timeoutMs: WALK_TIMEOUT_MS }));
 }

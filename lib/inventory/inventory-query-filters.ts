@@ -51,15 +51,17 @@ function expiryCondition(expiry: NonNullable<InventoryFilters["expiry"]>, now: D
 const perRow = (subquery: Prisma.Sql) => Prisma.sql`(${subquery} LIMIT 1)`;
 
 /**
- * The resolved owner (migration 20261204020000_ownership): `has` = a claim better than a mere
- * suggestion (rank < 4), which is what makes an identity owned; an e-mail = the winning claim's.
+ * The resolved owner, as stored on each identity (migration 20261205000000_identity_owners):
+ * `has` / `none` = whether it is better than a mere suggestion (`owned`), an e-mail = the winning
+ * claim's. A credential's owner is its identity's; one without an identity has none.
  */
-function ownerCondition(kind: InventoryKind, owner: string, now: Date): Prisma.Sql {
-  const identity = OWNER_IDENTITY_OF[kind];
-  const claim = perRow(Prisma.sql`SELECT 1 FROM owner_candidates(${now}::timestamptz) oc WHERE oc.identity_id = ${identity} AND oc.rank < 4`);
-  if (owner === "has") return Prisma.sql`${claim} IS NOT NULL`;
-  if (owner === "none") return Prisma.sql`${claim} IS NULL`;
-  return Prisma.sql`${perRow(Prisma.sql`SELECT ro.email FROM resolved_owners(${now}::timestamptz) ro WHERE ro.identity_id = ${identity}`)} = ${owner}`;
+function ownerCondition(kind: InventoryKind, owner: string): Prisma.Sql {
+  if (owner === "has" || owner === "none") {
+    const owned = kind === "identities" ? Prisma.sql`t.owned` : Prisma.sql`coalesce(${perRow(Prisma.sql`SELECT oi.owned FROM identities oi WHERE oi.id = t.identity_id`)}, false)`;
+    return owner === "has" ? owned : Prisma.sql`NOT ${owned}`;
+  }
+  if (kind === "identities") return Prisma.sql`t.owner_email = ${owner}`;
+  return Prisma.sql`t.identity_id IN (SELECT oi.id FROM identities oi WHERE oi.owner_email = ${owner})`;
 }
 
 function findingsCondition(kind: InventoryKind, rule: string | null): Prisma.Sql {
@@ -90,7 +92,7 @@ export function inventoryConditions(caller: Caller, kind: InventoryKind, filters
   if (filters.source) conditions.push(Prisma.sql`t.source_id IN (SELECT id FROM sources WHERE provider = ${filters.source})`);
   if (filters.type) conditions.push(Prisma.sql`t.type = ${filters.type}`);
   if (filters.env) conditions.push(filters.env === "none" ? Prisma.sql`t.environment IS NULL` : Prisma.sql`t.environment = ${filters.env}`);
-  if (filters.owner) conditions.push(ownerCondition(kind, filters.owner, now));
+  if (filters.owner) conditions.push(ownerCondition(kind, filters.owner));
   if (filters.age) conditions.push(ageCondition(kind, filters.age, now));
   if (filters.expiry && kind === "credentials") conditions.push(expiryCondition(filters.expiry, now));
   if (filters.findings === "open") conditions.push(findingsCondition(kind, null));

@@ -45,6 +45,8 @@ async function seedSmall(): Promise<Seeded> {
   await finding("no-expiry", "credential", oldkey);
   await finding("cert-expired", "credential", orphan, "resolved");
   await finding("no-owner", "identity", beta);
+  // What a load does after writing records (lib/policy/evaluate-after-load.ts): the inventory reads each identity's stored owner.
+  await fixture.database.db.$queryRaw`SELECT refresh_identity_owners(NULL)`;
   return { alpha, beta, delta, gone, akey, bkey, orphan, oldkey, goneKey };
 }
 

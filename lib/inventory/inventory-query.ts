@@ -48,7 +48,8 @@ export type InventoryPageDto = {
 };
 
 type Row = {
-  sort_key: string | null; id: string; name: string; type: string; external_id: string; source_provider: string; source_name: string;
+  /** The capped count of the whole list, repeated on every row (null where none was asked for). */
+  total: number | null; sort_key: string | null; id: string; name: string; type: string; external_id: string; source_provider: string; source_name: string;
   environment: string | null; status: string; owner_email: string | null; owner_kind: string | null; created_at: Date | null;
   open_findings: number; identity_id: string | null; identity_name: string | null; rotated_at: Date | null; last_used_at: Date | null;
   expires_at: Date | null; last_activity_at: Date | null; credentials: number | null;
@@ -67,34 +68,36 @@ function toDto(row: Row): InventoryRowDto {
   };
 }
 
-/** Columns only one kind has; the other kind selects NULLs so both share one row shape. */
+/**
+ * Columns only one kind has; the other kind selects NULLs so both share one row shape. The owner
+ * is the one stored on the identity (migration 20261205000000_identity_owners): a credential's is
+ * its identity's.
+ */
 const KIND_COLUMNS: Record<InventoryKind, Prisma.Sql> = {
-  credentials: Prisma.sql`t.identity_id::text AS identity_id, i.name AS identity_name,
+  credentials: Prisma.sql`i.owner_email, i.owner_kind, t.identity_id::text AS identity_id, i.name AS identity_name,
     coalesce(t.last_rotated_at, t.created_at_source) AS rotated_at, t.last_used_at, t.expires_at,
     NULL::timestamptz AS last_activity_at, NULL::int AS credentials
     FROM page JOIN credentials t ON t.id = page.id LEFT JOIN identities i ON i.id = t.identity_id`,
-  identities: Prisma.sql`NULL::text AS identity_id, NULL::text AS identity_name, NULL::timestamptz AS rotated_at,
+  identities: Prisma.sql`t.owner_email, t.owner_kind, NULL::text AS identity_id, NULL::text AS identity_name, NULL::timestamptz AS rotated_at,
     NULL::timestamptz AS last_used_at, NULL::timestamptz AS expires_at, t.last_activity_at,
     (SELECT count(*)::int FROM credentials c WHERE c.identity_id = t.id AND c.gone_since IS NULL) AS credentials
     FROM page JOIN identities t ON t.id = page.id`,
 };
 
 /**
- * The displayed fields of the rows the `page` CTE picked (its ids, in `order`): owner, source and
- * counts are looked up for those rows only.
+ * The displayed fields of the rows the `page` CTE picked (its ids, in `order`): source and
+ * counts are looked up for those rows only. `total`, a scalar query, rides along in the same
+ * statement (computed once): one round trip instead of two for every page.
  */
-function selectRows(db: Db, kind: InventoryKind, page: Prisma.Sql, order: Prisma.Sql, now: Date): Promise<Row[]> {
-  const ownerIdentity = kind === "credentials" ? Prisma.sql`t.identity_id` : Prisma.sql`t.id`;
+function selectRows(db: Db, kind: InventoryKind, page: Prisma.Sql, order: Prisma.Sql, total: Prisma.Sql = Prisma.sql`SELECT NULL::int`): Promise<Row[]> {
   return db.$queryRaw<Row[]>`
     WITH page AS MATERIALIZED (${page})
-    SELECT page.sort_key, t.id::text, t.name, t.type, t.external_id, s.provider AS source_provider, s.name AS source_name, t.environment,
-      CASE WHEN t.gone_since IS NOT NULL THEN 'gone' ELSE t.status END AS status, o.email AS owner_email, o.kind AS owner_kind,
+    SELECT (${total}) AS total, page.sort_key, t.id::text, t.name, t.type, t.external_id, s.provider AS source_provider, s.name AS source_name, t.environment,
+      CASE WHEN t.gone_since IS NOT NULL THEN 'gone' ELSE t.status END AS status,
       t.created_at_source AS created_at,
       (SELECT count(*)::int FROM findings f WHERE f.subject_id = t.id AND f.subject_type = ${SUBJECT_TYPE_OF[kind]} AND f.status = 'open') AS open_findings,
       ${KIND_COLUMNS[kind]}
       JOIN sources s ON s.id = t.source_id
-      -- LIMIT keeps the lookup per row: without it the planner resolves every identity's owner and hash-joins.
-      LEFT JOIN LATERAL (SELECT ro.email, ro.kind FROM resolved_owners(${now}::timestamptz) ro WHERE ro.identity_id = ${ownerIdentity} LIMIT 1) o ON TRUE
     ORDER BY ${order}`;
 }
 
@@ -116,8 +119,15 @@ function fetchPage(db: Db, caller: Caller, state: InventoryState, cursor: Invent
     SELECT t.id, (${key})::text AS sort_key FROM ${TABLE_OF[kind]} t
     WHERE ${inventoryConditions(caller, kind, state.filters, now)} ${keyset}
     ORDER BY ${order} LIMIT ${PAGE_SIZE + 1}`;
-  return selectRows(db, kind, page, order, now);
+  return selectRows(db, kind, page, order, countRidesAlong(state) ? countSql(caller, state, now) : undefined);
 }
+
+/**
+ * The count rides along with the page (one round trip) unless the list is a search: then both
+ * would run the same trigram scan one after the other, and the count is better asked for beside
+ * the page, on another connection.
+ */
+const countRidesAlong = (state: InventoryState) => !state.filters.q;
 
 /** The rows with these ids that the caller may see (a selection on the page), by name. */
 export async function inventoryRowsByIds(caller: Caller, kind: InventoryKind, ids: readonly string[], options: QueryInventoryOptions = {}): Promise<InventoryRowDto[]> {
@@ -126,21 +136,22 @@ export async function inventoryRowsByIds(caller: Caller, kind: InventoryKind, id
   const page = Prisma.sql`
     SELECT t.id, NULL::text AS sort_key FROM ${TABLE_OF[kind]} t
     WHERE t.id = ANY(${ids}::uuid[]) AND ${inventoryConditions(caller, kind, { status: "all" }, now)}`;
-  const rows = await selectRows(options.db ?? getDb(), kind, page, Prisma.sql`t.name, t.id`, now);
+  const rows = await selectRows(options.db ?? getDb(), kind, page, Prisma.sql`t.name, t.id`);
   return rows.map(toDto);
 }
 
-async function countCapped(db: Db, caller: Caller, state: InventoryState, now: Date): Promise<InventoryPageDto["total"]> {
-  const [row] = await db.$queryRaw<[{ n: number }]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM ${TABLE_OF[state.kind]} t WHERE ${inventoryConditions(caller, state.kind, state.filters, now)} LIMIT ${COUNT_CAP}) capped`;
-  return { count: row.n, capped: row.n >= COUNT_CAP };
+/** The list's matching rows, counted up to COUNT_CAP (the keyset aside: the whole list). */
+function countSql(caller: Caller, state: InventoryState, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int FROM (
+    SELECT 1 FROM ${TABLE_OF[state.kind]} t WHERE ${inventoryConditions(caller, state.kind, state.filters, now)} LIMIT ${COUNT_CAP}) capped`;
 }
+
+const cappedTotal = (count: number): InventoryPageDto["total"] => ({ count, capped: count >= COUNT_CAP });
 
 const cursorOf = (row: Row): InventoryCursor => ({ key: row.sort_key, id: row.id });
 
 export type QueryInventoryOptions = {
-  /** The instant ages, expiries and owners are evaluated at; default now. */
+  /** The instant ages and expiries are evaluated at (owners are as stored: now); default now. */
   now?: Date;
   db?: Db;
 };
@@ -154,10 +165,13 @@ export async function queryInventory(caller: Caller, state: InventoryState, opti
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const backward = state.before !== undefined;
-  const [fetched, total] = await Promise.all([
+  const countAlone = async () => (await db.$queryRaw<[{ count: number }]>`SELECT (${countSql(caller, state, now)}) AS count`)[0].count;
+  const [fetched, countBeside] = await Promise.all([
     fetchPage(db, caller, state, state.after ?? state.before, backward ? "backward" : "forward", now),
-    countCapped(db, caller, state, now),
+    countRidesAlong(state) ? null : countAlone(),
   ]);
+  // No row to carry the count (nothing matches, or a cursor past the end): ask for it alone.
+  const count = countBeside ?? fetched[0]?.total ?? (await countAlone());
   const more = fetched.length > PAGE_SIZE;
   const rows = fetched.slice(0, PAGE_SIZE);
   if (backward) rows.reverse();
@@ -168,7 +182,7 @@ export async function queryInventory(caller: Caller, state: InventoryState, opti
   return {
     kind: state.kind,
     rows: rows.map(toDto),
-    total,
+    total: cappedTotal(count),
     next: hasNext && rows.length > 0 ? cursorOf(rows[rows.length - 1]!) : null,
     previous: hasPrevious && rows.length > 0 ? cursorOf(rows[0]!) : null,
     asOf: now.toISOString(),

@@ -91,7 +91,7 @@ function summaries(rows: SummaryRow[]): Limited<CredentialSummary> {
   };
 }
 
-/** The identity's credentials, present ones first (credentials_identity_id_idx). */
+/** The identity's credentials, present ones first (credentials_identity_id_gone_since_idx). */
 export async function credentialsOf(db: Db, identityId: string): Promise<Limited<CredentialSummary>> {
   return summaries(await db.$queryRaw<SummaryRow[]>`
     SELECT c.id::text, c.name, c.type, c.status, s.name AS source_name, c.expires_at, c.last_rotated_at, c.last_used_at,

@@ -7,7 +7,8 @@ import { verifyRemediationTasks } from "@/lib/campaigns/remediation";
 import { refreshRiskScores } from "@/lib/risk/refresh-risk-scores";
 
 /**
- * Re-evaluates every policy after records were loaded (an import or a sync), then refreshes the
+ * Refreshes the identities' stored owners and re-evaluates every policy after records were loaded
+ * (an import or a sync), then refreshes the
  * dashboard's rollup and the identities' risk scores (lib/risk: exposure reads the new findings) and
  * verifies campaign remediation tasks against what was loaded
  * — on its own connection, so it works from the CLI and the worker without the web app's Prisma pool.
@@ -16,6 +17,8 @@ export async function evaluateAfterLoad(connectionString: string, actor: AuditAc
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
+    // Owner hints, owned_by edges and people may have changed: the inventory reads each identity's stored owner.
+    await client.query("SELECT refresh_identity_owners(NULL)");
     const summary = await evaluatePolicies(client, { actor, auditKey });
     await refreshDashboardRollup(client);
     await refreshRiskScores(client, new Date());

@@ -79,6 +79,8 @@ async function retireHeld(client: pg.Client, options: ApproveHeldSweepOptions, r
       events.push(...inventoryEvents("inventory.gone", spec.kind, rows.map((row) => auditRefOf(spec.kind, row)), ctx));
     }
     await client.query(`DELETE FROM sync_held_retirements WHERE run_id = $1`, [options.runId]);
+    // Retired owned_by edges, people or hints can change who owns an identity (docs/ownership.md).
+    await client.query("SELECT refresh_identity_owners(NULL)");
     const approval = { approvedAt: new Date().toISOString(), approvedBy: options.actor.label };
     const status = run.status === "held" ? "succeeded" : run.status;
     await client.query(`UPDATE sync_runs SET held_sweep = held_sweep || $2::jsonb, status = $3, counts = $4 WHERE id = $1`, [
