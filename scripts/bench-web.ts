@@ -6,8 +6,8 @@
  * benchmark's generators (lib/policy/testing/bench-inventory.ts), evaluates the policies so rows
  * have findings, refreshes the identities' owners and the dashboard rollup as a load would, and drops
  * the database afterwards (`--keep` keeps it for EXPLAIN). Each data-layer call is timed twice: as
- * the page waits for it, and in the database (R more runs, the server's planning + execution time
- * of each statement it sends: scripts/bench-server-time.ts). Then, unless `--no-http`, the same pages
+ * the page waits for it, and in the database (R more runs from other sampled rows and starts, the
+ * server's planning + execution time of each statement it sends: scripts/bench-server-time.ts). Then, unless `--no-http`, the same pages
  * through the production server (`npm run build` first): whole responses as a signed-in analyst waits.
  *
  * To measure another page, add an entry to MEASUREMENTS: a name and a function of the seeded
@@ -70,6 +70,14 @@ const walk = (start: (ctx: BenchContext, i: number) => string) => (ctx: BenchCon
 const http = (path: (ctx: BenchContext, i: number) => string) => (ctx: BenchContext, i: number) => ctx.server!.get(path(ctx, i));
 const randomStart = (ctx: BenchContext, i: number) => ctx.starts[i % ctx.starts.length]!;
 
+/**
+ * Each timed pass over a measurement (as the page waits, in the database, through HTTP) takes its
+ * own slice of the sampled rows and starts, so no pass meets pages an earlier pass warmed.
+ */
+const WARM_UP = 5;
+const PASSES = 3;
+const perPass = runs + WARM_UP;
+
 /** The extension point: a name and one request's queries (or one HTTP request). */
 const MEASUREMENTS: Measurement[] = [
   { name: "inventory: first page (credentials by name)", run: inventory("") },
@@ -98,24 +106,27 @@ const HTTP_MEASUREMENTS: Measurement[] = [
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (value: number) => value.toFixed(2).padStart(8);
 
-async function timeRuns(run: (i: number) => Promise<number>): Promise<number[]> {
-  // Warm-up: the first calls pay for plan caching and cold pages, not what a user sees all day.
-  for (let i = 0; i < 5; i += 1) await run(i);
+/** Pass `pass` runs iterations pass × perPass onwards: its own samples (see PASSES). */
+async function timeRuns(pass: number, run: (i: number) => Promise<number>): Promise<number[]> {
+  const first = pass * perPass;
+  // Warm-up: the first calls pay for plan caching and connecting, not what a user sees all day.
+  for (let i = 0; i < WARM_UP; i += 1) await run(first + i);
   const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) times.push(await run(i));
+  for (let i = WARM_UP; i < perPass; i += 1) times.push(await run(first + i));
   return times.sort((a, b) => a - b);
 }
 
 /** As the caller waits (p50 / p95 / max), then in the database (p50 / p95) where the call can be followed there. */
-async function measure(measurement: Measurement, ctx: BenchContext, withServerTime: boolean): Promise<void> {
-  const waited = await timeRuns(async (i) => {
+async function measure(measurement: Measurement, ctx: BenchContext, pass: "in-process" | "http"): Promise<void> {
+  const withServerTime = pass === "in-process";
+  const waited = await timeRuns(withServerTime ? 0 : 2, async (i) => {
     const started = performance.now();
     await measurement.run(ctx, i);
     return performance.now() - started;
   });
   let line = `${measurement.name.padEnd(66)} ${ms(percentile(waited, 50))} ${ms(percentile(waited, 95))} ${ms(waited[waited.length - 1]!)}`;
   if (withServerTime && measurement.serverTimed !== false) {
-    const inDatabase = await timeRuns(async (i) => {
+    const inDatabase = await timeRuns(1, async (i) => {
       const sink: ServerTimeSink = { ms: 0 };
       const timed: BenchContext = { ...ctx, db: prismaServerTimed(ctx.db, sink), withClient: (fn) => ctx.withClient((client) => fn(pgServerTimed(client, sink))) };
       await measurement.run(timed, i);
@@ -149,15 +160,17 @@ async function seed(client: pg.Client): Promise<void> {
 /** Rows to continue after, anywhere in the list (a sample of the table, not its first pages). */
 async function sampleCursors(client: pg.Client): Promise<InventoryCursor[]> {
   const { rows } = await client.query<{ key: string; id: string }>(
-    "SELECT name AS key, id::text FROM credentials TABLESAMPLE SYSTEM (5) WHERE gone_since IS NULL ORDER BY random() LIMIT 200",
+    "SELECT name AS key, id::text FROM credentials TABLESAMPLE SYSTEM (5) WHERE gone_since IS NULL ORDER BY random() LIMIT $1",
+    [PASSES * perPass],
   );
   return rows.map((row) => ({ key: row.key, id: row.id }));
 }
 
-/** 200 random identities with edges to walk from, and the node with the most outgoing edges. */
+/** Random identities to walk from (a slice per pass), and the node with the most outgoing edges. */
 async function sampleStarts(client: pg.Client): Promise<{ starts: string[]; hub: string }> {
   const { rows } = await client.query<{ id: string }>(
-    "SELECT id::text FROM identities TABLESAMPLE SYSTEM (5) WHERE gone_since IS NULL ORDER BY random() LIMIT 200",
+    "SELECT id::text FROM identities TABLESAMPLE SYSTEM (5) WHERE gone_since IS NULL ORDER BY random() LIMIT $1",
+    [PASSES * perPass],
   );
   const [hub] = (await client.query<{ id: string; n: string }>(
     "SELECT from_id::text AS id, count(*) AS n FROM edges WHERE from_id IS NOT NULL GROUP BY from_id ORDER BY count(*) DESC LIMIT 1",
@@ -197,11 +210,11 @@ async function main(): Promise<void> {
     };
     console.log(`\n${runs} runs each, milliseconds: as the page waits for the call (page with its capped count), then in the database`);
     console.log(`${"".padEnd(66)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)} ${"db p50".padStart(8)} ${"db p95".padStart(8)}`);
-    for (const measurement of MEASUREMENTS) await measure(measurement, ctx, true);
+    for (const measurement of MEASUREMENTS) await measure(measurement, ctx, "in-process");
     if (withHttp) {
       webServer = ctx.server = await startBenchServer(url, HTTP_PORT);
       console.log(`\n${runs} runs each through the production server (whole response, milliseconds)`);
-      for (const measurement of HTTP_MEASUREMENTS) await measure(measurement, ctx, false);
+      for (const measurement of HTTP_MEASUREMENTS) await measure(measurement, ctx, "http");
       const js = await webServer.pageJavaScript("/inventory");
       console.log(`\n/inventory loads ${js.files} JavaScript files: ${(js.bytes / 1024).toFixed(0)} kB, ${(js.gzipBytes / 1024).toFixed(0)} kB gzipped`);
     }
