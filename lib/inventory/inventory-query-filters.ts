@@ -3,6 +3,7 @@ import type { Caller } from "@/lib/auth/session-context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OWNER_IDENTITY_OF, SUBJECT_TYPE_OF } from "@/lib/inventory/inventory-query-columns";
 import type { InventoryFilters, InventoryKind } from "@/lib/inventory/inventory-url";
+import { planSearch, type SearchPlan } from "@/lib/inventory/search-plan";
 
 /*
  * WHERE conditions of the inventory page over the row alias `t`. Values are always bound
@@ -75,6 +76,20 @@ function containsPattern(search: string): string {
   return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** What the search matches: the name or the external id contains it, case-insensitively. */
+const SEARCHED = Prisma.sql`lower(t.name || ' ' || t.external_id)`;
+
+/**
+ * The search as the trigram index should see it (lib/inventory/search-plan.ts): the whole pattern,
+ * or only its rare parts for the index, with the exact check as a `strpos`, which the index cannot
+ * take and so leaves to the few rows the parts found.
+ */
+function searchCondition(plan: SearchPlan): Prisma.Sql {
+  if (plan.kind === "whole") return Prisma.sql`${SEARCHED} LIKE ${containsPattern(plan.text)}`;
+  const parts = plan.parts.map((part) => Prisma.sql`${SEARCHED} LIKE ${containsPattern(part)}`);
+  return Prisma.sql`${Prisma.join(parts, " AND ")} AND strpos(${SEARCHED}, ${plan.text}) > 0`;
+}
+
 /**
  * Owners see only what they own (ARCHITECTURE: the data layer narrows every query): the
  * identities that name them (`identities_of_owner`, migration 20261204050000_owner_scope, shared
@@ -84,11 +99,14 @@ function ownerRoleCondition(kind: InventoryKind, email: string): Prisma.Sql {
   return Prisma.sql`${OWNER_IDENTITY_OF[kind]} IN (SELECT o.identity_id FROM identities_of_owner(${email}) o)`;
 }
 
-/** Every condition of a page query but the keyset: what the page and its count share. */
-export function inventoryConditions(caller: Caller, kind: InventoryKind, filters: InventoryFilters, now: Date): Prisma.Sql {
+/**
+ * Every condition of a page query but the keyset: what the page and its count share. `search`:
+ * how to ask the index for `filters.q` (searchPlanFor); without one, the whole pattern.
+ */
+export function inventoryConditions(caller: Caller, kind: InventoryKind, filters: InventoryFilters, now: Date, search?: SearchPlan): Prisma.Sql {
   const conditions = [statusCondition(filters.status)];
   if (caller.role === "owner") conditions.push(ownerRoleCondition(kind, caller.email.toLowerCase()));
-  if (filters.q) conditions.push(Prisma.sql`lower(t.name || ' ' || t.external_id) LIKE ${containsPattern(filters.q)}`);
+  if (filters.q) conditions.push(searchCondition(search ?? planSearch(filters.q, new Map())));
   if (filters.source) conditions.push(Prisma.sql`t.source_id IN (SELECT id FROM sources WHERE provider = ${filters.source})`);
   if (filters.type) conditions.push(Prisma.sql`t.type = ${filters.type}`);
   if (filters.env) conditions.push(filters.env === "none" ? Prisma.sql`t.environment IS NULL` : Prisma.sql`t.environment = ${filters.env}`);

@@ -4,6 +4,7 @@ import { ROLE_PERMISSIONS, type Permission, type Role } from "@/lib/auth/permiss
 import { COUNT_CAP, PAGE_SIZE, queryInventory, type InventoryPageDto } from "@/lib/inventory/inventory-query";
 import { exportInventorySelection } from "@/lib/inventory/inventory-query-export";
 import { listInventoryFacets } from "@/lib/inventory/inventory-query-facets";
+import { refreshSearchTrigrams, searchPlanFor } from "@/lib/inventory/search-trigrams";
 import { parseInventoryState, SORTABLE_COLUMNS, type InventoryKind, type InventoryState, type SortColumn } from "@/lib/inventory/inventory-url";
 import { daysAfter, daysBefore, useRuleFixture } from "@/lib/policy/testing/rule-fixture";
 
@@ -68,6 +69,30 @@ describe("filters", () => {
     expect(await names("q=100%25_")).toEqual(["beta 100%_key"]);
     expect(await names("q=0%25")).toEqual(["beta 100%_key"]);
     expect(await names("q=a%25a")).toEqual([]);
+  });
+
+  it("samples each trigram's share of rows after a load: inside words only", async () => {
+    await refreshSearchTrigrams(fixture.database.db);
+    const shares = await fixture.database.db.$queryRaw<{ trigram: string; share: number }[]>`
+      SELECT trigram, share FROM search_trigrams WHERE kind = 'credentials' AND trigram IN ('aki', 'lph', ' ak', 'key')`;
+    // 5 credentials (gone ones too): AKIA-ALPHA, delta-old-key and gone-key hold "aki"; boundary trigrams are not kept.
+    expect(Object.fromEntries(shares.map((r) => [r.trigram, r.share]))).toEqual({ aki: 0.6, lph: 0.2, key: 0.6 });
+  });
+
+  it("asks the index only for a search's rare parts, and still matches exactly the rows containing it", async () => {
+    const db = fixture.database.db;
+    await db.$executeRaw`DELETE FROM search_trigrams`;
+    await db.$executeRaw`INSERT INTO search_trigrams (kind, trigram, share) VALUES ('credentials', 'aki', 0.9), ('credentials', 'kia', 0.9)`;
+    expect(await searchPlanFor(db, "credentials", "AKIADelta")).toEqual({ kind: "parts", text: "akiadelta", parts: ["iadelta"] });
+    expect(await names("q=AKIADelta")).toEqual(["delta-old-key"]);
+    // The parts match (…delta…) where the whole does not: the exact check drops those rows.
+    expect(await names("q=akiaxdelta")).toEqual([]);
+    expect(await names("q=kiaal%25")).toEqual([]);
+    expect(await names("q=kiaal")).toEqual(["AKIA-ALPHA"]);
+    expect(await searchPlanFor(db, "credentials", "akia")).toEqual({ kind: "whole", text: "akia" });
+    expect(await names("q=akia")).toEqual(["AKIA-ALPHA", "delta-old-key"]);
+    expect(await searchPlanFor(db, "identities", "AKIADelta")).toEqual({ kind: "whole", text: "akiadelta" });
+    await db.$executeRaw`DELETE FROM search_trigrams`;
   });
 
   it("filters by source provider, type and environment (none = without one)", async () => {

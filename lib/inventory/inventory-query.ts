@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sortKeyOf, SUBJECT_TYPE_OF, TABLE_OF } from "@/lib/inventory/inventory-query-columns";
 import { inventoryConditions } from "@/lib/inventory/inventory-query-filters";
 import type { InventoryCursor, InventoryKind, InventoryState } from "@/lib/inventory/inventory-url";
+import type { SearchPlan } from "@/lib/inventory/search-plan";
+import { searchPlanFor } from "@/lib/inventory/search-trigrams";
 
 /** Rows per page. */
 export const PAGE_SIZE = 50;
@@ -107,7 +109,7 @@ type Direction = "forward" | "backward";
  * One page in keyset order: the ids come from a walk of the (sort key, id) index from the cursor.
  * `backward` reads the page before the cursor (in reverse; the caller restores the order).
  */
-function fetchPage(db: Db, caller: Caller, state: InventoryState, cursor: InventoryCursor | undefined, direction: Direction, now: Date): Promise<Row[]> {
+function fetchPage(db: Db, caller: Caller, state: InventoryState, cursor: InventoryCursor | undefined, direction: Direction, now: Date, search?: SearchPlan): Promise<Row[]> {
   const { kind } = state;
   const { key, cast } = sortKeyOf(kind, state.sort);
   const descending = (state.dir === "desc") !== (direction === "backward");
@@ -117,9 +119,9 @@ function fetchPage(db: Db, caller: Caller, state: InventoryState, cursor: Invent
     : Prisma.empty;
   const page = Prisma.sql`
     SELECT t.id, (${key})::text AS sort_key FROM ${TABLE_OF[kind]} t
-    WHERE ${inventoryConditions(caller, kind, state.filters, now)} ${keyset}
+    WHERE ${inventoryConditions(caller, kind, state.filters, now, search)} ${keyset}
     ORDER BY ${order} LIMIT ${PAGE_SIZE + 1}`;
-  return selectRows(db, kind, page, order, countRidesAlong(state) ? countSql(caller, state, now) : undefined);
+  return selectRows(db, kind, page, order, countRidesAlong(state) ? countSql(caller, state, now, search) : undefined);
 }
 
 /**
@@ -141,9 +143,9 @@ export async function inventoryRowsByIds(caller: Caller, kind: InventoryKind, id
 }
 
 /** The list's matching rows, counted up to COUNT_CAP (the keyset aside: the whole list). */
-function countSql(caller: Caller, state: InventoryState, now: Date): Prisma.Sql {
+function countSql(caller: Caller, state: InventoryState, now: Date, search?: SearchPlan): Prisma.Sql {
   return Prisma.sql`SELECT count(*)::int FROM (
-    SELECT 1 FROM ${TABLE_OF[state.kind]} t WHERE ${inventoryConditions(caller, state.kind, state.filters, now)} LIMIT ${COUNT_CAP}) capped`;
+    SELECT 1 FROM ${TABLE_OF[state.kind]} t WHERE ${inventoryConditions(caller, state.kind, state.filters, now, search)} LIMIT ${COUNT_CAP}) capped`;
 }
 
 const cappedTotal = (count: number): InventoryPageDto["total"] => ({ count, capped: count >= COUNT_CAP });
@@ -165,9 +167,10 @@ export async function queryInventory(caller: Caller, state: InventoryState, opti
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const backward = state.before !== undefined;
-  const countAlone = async () => (await db.$queryRaw<[{ count: number }]>`SELECT (${countSql(caller, state, now)}) AS count`)[0].count;
+  const search = state.filters.q ? await searchPlanFor(db, state.kind, state.filters.q) : undefined;
+  const countAlone = async () => (await db.$queryRaw<[{ count: number }]>`SELECT (${countSql(caller, state, now, search)}) AS count`)[0].count;
   const [fetched, countBeside] = await Promise.all([
-    fetchPage(db, caller, state, state.after ?? state.before, backward ? "backward" : "forward", now),
+    fetchPage(db, caller, state, state.after ?? state.before, backward ? "backward" : "forward", now, search),
     countRidesAlong(state) ? null : countAlone(),
   ]);
   // No row to carry the count (nothing matches, or a cursor past the end): ask for it alone.

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { getDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { refreshDashboardRollup } from "@/lib/inventory/dashboard-rollup";
+import { refreshSearchTrigrams } from "@/lib/inventory/search-trigrams";
 import { registerCampaignJobs } from "@/lib/jobs/campaign-jobs";
 import { QUEUES, SESSION_RETENTION_DAYS } from "@/lib/jobs/queues";
 import { registerReportJobs } from "@/lib/jobs/report-jobs";
@@ -55,6 +56,7 @@ export async function startWorker(
   await boss.work(QUEUES.dashboardSnapshot, async () => {
     const db = options.db ?? getDb();
     await refreshDashboardRollup(db);
+    await refreshSearchTrigrams(db);
     await refreshRiskScoresDaily(db);
   });
 
