@@ -1,10 +1,18 @@
 import type { RunDto } from "@/lib/sources/source-dto";
+import { ApproveSweepButton } from "@/components/sources/approve-sweep-button";
 
 const KINDS = ["identity", "credential", "resource", "person", "edge"] as const;
 const CHANGES = ["added", "updated", "unchanged", "gone", "returned"] as const;
 
+type Result = { ok: true; message?: string } | { ok: false; error: string };
+
+/** `approveSweep`: offered to admins while a held sweep awaits approval; `onApproved` re-reads the run. */
+type Props = { run: RunDto; approveSweep?: ((runId: string) => Promise<Result>) | null; onApproved?: () => void };
+
 /** A finished run's numbers, next to what it could not see (PRODUCT.md "honest coverage"). */
-export function RunOutcome({ run }: { run: RunDto }) {
+export function RunOutcome({ run, approveSweep, onApproved }: Props) {
+  const held = run.heldSweep;
+  const wouldRetire = held?.entries.reduce((sum, entry) => sum + entry.wouldRetire, 0) ?? 0;
   const kinds = KINDS.filter((kind) => run.counts[kind]);
   return (
     <div className="space-y-3 text-sm">
@@ -37,16 +45,30 @@ export function RunOutcome({ run }: { run: RunDto }) {
       ) : (
         <p className="text-muted">No records were loaded.</p>
       )}
-      {run.heldSweep ? (
+      {held && held.approvedAt ? (
+        <p className="rounded-md border border-border p-3">
+          Held sweep approved by {held.approvedBy ?? "an admin"} on {new Date(held.approvedAt).toISOString().slice(0, 10)}: its {wouldRetire} record
+          {wouldRetire === 1 ? " was" : "s were"} retired.
+        </p>
+      ) : held ? (
         <div className="rounded-md border border-sev-high/40 bg-sev-high/10 p-3">
           <p className="font-medium text-sev-high">Sweep held for review: nothing was retired.</p>
           <ul className="mt-1 list-disc pl-5">
-            {run.heldSweep.entries.map((entry) => (
+            {held.entries.map((entry) => (
               <li key={`${entry.scope}/${entry.externalType}`}>
-                {entry.externalType} in {entry.scope}: would retire {entry.wouldRetire} of {entry.present} (over {Math.round(run.heldSweep!.threshold * 100)} %)
+                {entry.externalType} in {entry.scope}: would retire {entry.wouldRetire} of {entry.present} (over {Math.round(held.threshold * 100)} %)
               </li>
             ))}
           </ul>
+          {approveSweep ? (
+            <ApproveSweepButton
+              wouldRetire={wouldRetire}
+              approve={() => approveSweep(run.id)}
+              onApproved={() => onApproved?.()}
+            />
+          ) : (
+            <p className="mt-1 text-muted">An admin can approve it on this page.</p>
+          )}
         </div>
       ) : null}
       {run.coverageGaps.length > 0 ? (

@@ -17,6 +17,8 @@ type Props = {
   initial: SyncStatusDto;
   /** Null when this source cannot sync live (files only) or the caller may not run syncs. */
   syncNow: (() => Promise<Result>) | null;
+  /** Admins only: approve the latest run's held sweep. */
+  approveSweep?: ((runId: string) => Promise<Result>) | null;
 };
 
 const active = (status: SyncStatusDto) => status.pending !== null || status.run?.status === "running";
@@ -28,7 +30,7 @@ function percent(run: RunDto): number | null {
 }
 
 /** "Sync now" and the live progress of the source's latest run, polled until it ends. */
-export function SyncPanel({ sourceId, initial, syncNow }: Props) {
+export function SyncPanel({ sourceId, initial, syncNow, approveSweep = null }: Props) {
   const router = useRouter();
   const [status, setStatus] = useState(initial);
   const [polling, setPolling] = useState(active(initial));
@@ -113,7 +115,7 @@ export function SyncPanel({ sourceId, initial, syncNow }: Props) {
             {running && run.progress.stream ? `${run.progress.stream} in ${run.progress.scope ?? "—"} · ` : ""}
             {run.progress.items} items in {run.progress.pages} pages
           </p>
-          {!running ? <RunOutcome run={run} /> : null}
+          {!running ? <RunOutcome run={run} approveSweep={approveSweep} onApproved={() => void poll().then(() => router.refresh())} /> : null}
         </div>
       ) : !status.pending ? (
         <p className="text-sm text-muted">{syncNow ? "No sync has run yet. Sync now, or import files below." : "No import has run yet."}</p>

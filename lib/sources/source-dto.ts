@@ -28,7 +28,14 @@ export type RunDto = {
   counts: Record<string, KindCountsDto>;
   coverageGaps: { scope: string; stream: string; reason: string; detail: string }[];
   errors: { origin: string; stream: string; scope: string; field?: string; line?: number; reason: string }[];
-  heldSweep: { threshold: number; minimumPresent: number; entries: { scope: string; stream: string; kind: string; externalType: string; wouldRetire: number; present: number }[] } | null;
+  heldSweep: {
+    threshold: number;
+    minimumPresent: number;
+    entries: { scope: string; stream: string; kind: string; externalType: string; wouldRetire: number; present: number }[];
+    /** Set once an admin approved it (lib/sources/approve-sweep.ts). */
+    approvedAt?: string;
+    approvedBy?: string;
+  } | null;
 };
 
 export type SourceSummaryDto = {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionFailure } from "@/lib/errors";
 import { requireCaller } from "@/lib/auth/session-context";
+import { approveSweep } from "@/lib/sources/approve-sweep";
 import { deleteSource } from "@/lib/sources/delete-source";
 import { requestSync } from "@/lib/sources/request-sync";
 import { createSource, updateSourceConfig, updateSourceSchedule } from "@/lib/sources/save-source";
@@ -56,6 +57,13 @@ export async function syncNowAction(sourceId: string): Promise<SourceActionResul
   return run(async () => {
     const { jobId } = await requestSync(await requireCaller(), sourceId);
     return { ok: true, message: jobId ? "Sync queued." : "A sync of this source is already queued; it will pick this up." };
+  }, `/sources/${sourceId}`);
+}
+
+export async function approveSweepAction(sourceId: string, runId: string): Promise<SourceActionResult> {
+  return run(async () => {
+    const { retired } = await approveSweep(await requireCaller(), sourceId, runId);
+    return { ok: true, message: `Approved: ${retired} record${retired === 1 ? "" : "s"} retired.` };
   }, `/sources/${sourceId}`);
 }
 

@@ -14,7 +14,7 @@ import { ScheduleForm } from "@/components/sources/schedule-form";
 import { DeleteSourceForm, TestConnectionButton } from "@/components/sources/source-buttons";
 import { SyncPanel } from "@/components/sources/sync-panel";
 import { UploadImportForm } from "@/components/sources/upload-import-form";
-import { deleteSourceAction, syncNowAction, testConnectionAction, updateScheduleAction, updateSourceConfigAction } from "../actions";
+import { approveSweepAction, deleteSourceAction, syncNowAction, testConnectionAction, updateScheduleAction, updateSourceConfigAction } from "../actions";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -45,7 +45,12 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       />
       <div className="space-y-6">
         <Card className="p-4">
-          <SyncPanel sourceId={detail.id} initial={status} syncNow={connector.liveSync ? syncNowAction.bind(null, detail.id) : null} />
+          <SyncPanel
+            sourceId={detail.id}
+            initial={status}
+            syncNow={connector.liveSync ? syncNowAction.bind(null, detail.id) : null}
+            approveSweep={canManage ? approveSweepAction.bind(null, detail.id) : null}
+          />
         </Card>
         <Section title="Run history (last 20)">
           <RunHistory runs={detail.runs} />
