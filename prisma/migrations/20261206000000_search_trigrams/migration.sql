@@ -23,6 +23,9 @@ DECLARE
   inserted integer;
   kept integer := 0;
 BEGIN
+  -- Two loads may finish together: one refresh at a time, or the second's DELETE would miss the
+  -- first's new rows and its INSERT fail on them (key 7372012: the 7_372_0xx keys of lib/).
+  PERFORM pg_advisory_xact_lock(7372012);
   DELETE FROM search_trigrams;
   FOREACH kind IN ARRAY ARRAY['credentials', 'identities'] LOOP
     EXECUTE format('SELECT count(*) FROM %I', kind) INTO total;
