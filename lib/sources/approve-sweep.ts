@@ -49,13 +49,10 @@ export async function approveSweep(caller: Caller, sourceIdInput: string, runIdI
   if ((await sourceOfRun(connectionString, runId)) !== sourceId) throw new AppError("NOT_FOUND", "That sync run does not exist for this source.");
   const actor = callerAsActor(caller);
   const { auditKey } = getInstanceKeys();
-  try {
-    const approved = await approveHeldSweep({ connectionString, runId, actor, auditKey });
-    await evaluateAfterLoad(connectionString, actor, auditKey);
-    return { retired: Object.values(approved.retired).reduce((sum, counts) => sum + (counts?.gone ?? 0), 0) };
-  } catch (error) {
+  const approved = await approveHeldSweep({ connectionString, runId, actor, auditKey }).catch((error: unknown) => {
     const refusal = error instanceof SyncError ? REFUSALS[error.code] : undefined;
-    if (refusal) throw new AppError("CONFLICT", refusal);
-    throw error;
-  }
+    throw refusal ? new AppError("CONFLICT", refusal) : error;
+  });
+  await evaluateAfterLoad(connectionString, actor, auditKey);
+  return { retired: Object.values(approved.retired).reduce((sum, counts) => sum + (counts?.gone ?? 0), 0) };
 }
