@@ -55,7 +55,9 @@ const config = (overrides: Record<string, unknown> = {}) => ({
 function routeOrganization(): void {
   const base = github.baseUrl;
   github.route("GET", `/orgs/${ORG}`, () => ({ status: 200, body: restJson<object>("orgs/acme-corp/org.json") }));
-  // The first repository page hits the primary rate limit, reset "now": the plugin waits ~1 s.
+  // The first repository page hits the primary rate limit, reset "now": the plugin waits
+  // ceil((reset − now) / 1 s) + 1 s. Rounded up, so a few milliseconds between this answer and the
+  // plugin reading it cannot make that 0 (rounded down, the reset could already be 999 ms past).
   const repoPages = paged(base, `/orgs/${ORG}/repos`, [
     ...restJson("orgs/acme-corp/repos.json"),
     { ...restJson("orgs/acme-corp/repos.json")[0], id: 3, name: "web", full_name: `${ORG}/web` },
@@ -64,7 +66,7 @@ function routeOrganization(): void {
     attempt === 1
       ? githubError(403, "API rate limit exceeded for installation ID 25381.", {
           "x-ratelimit-remaining": "0",
-          "x-ratelimit-reset": String(Math.floor(Date.now() / 1000)),
+          "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000)),
         })
       : repoPages(url, attempt),
   );
