@@ -20,39 +20,42 @@ export type SearchPlan =
   /** The index narrows by these parts (all of them), then the whole search is checked exactly. */
   | { kind: "parts"; text: string; parts: string[] };
 
-/** Words as pg_trgm splits them: runs of letters and digits. */
-function wordsOf(text: string): string[][] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).map((w) => [...w]);
+/**
+ * Each word's trigrams in order (trigram i covers characters i..i+2), words split as pg_trgm splits
+ * them: runs of letters and digits. No boundary padding: refresh_search_trigrams keeps none either.
+ */
+function wordTrigrams(text: string): string[][] {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((word) => [...word])
+    .map((chars) => chars.slice(2).map((_, i) => chars.slice(i, i + 3).join("")));
 }
 
-/** The trigrams inside the words of the search (no boundary padding), as refresh_search_trigrams keeps them. */
+/** The distinct trigrams inside the words of the search, lower-cased. */
 export function searchTrigrams(search: string): string[] {
-  const trigrams = new Set<string>();
-  for (const chars of wordsOf(search.toLowerCase())) {
-    for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(""));
-  }
-  return [...trigrams];
+  return [...new Set(wordTrigrams(search.toLowerCase()).flat())];
 }
 
 /** `shares`: each known trigram's share of rows; an unknown one is rare. */
 export function planSearch(search: string, shares: ReadonlyMap<string, number>): SearchPlan {
   const text = search.toLowerCase();
   const isCommon = (trigram: string) => (shares.get(trigram) ?? 0) > COMMON_TRIGRAM_SHARE;
-  const parts: string[] = [];
+  const parts = new Set<string>();
   let common = false;
-  for (const chars of wordsOf(text)) {
-    // Maximal runs of rare trigrams: trigram i covers chars i..i+2.
-    let start: number | null = null;
-    for (let i = 0; i + 3 <= chars.length + 1; i++) {
-      const rare = i + 3 <= chars.length && !isCommon(chars.slice(i, i + 3).join(""));
-      if (i + 3 <= chars.length && !rare) common = true;
-      if (rare && start === null) start = i;
-      if (!rare && start !== null) {
-        parts.push(chars.slice(start, i + 2).join(""));
-        start = null;
+  for (const trigrams of wordTrigrams(text)) {
+    // Maximal runs of rare trigrams, each spelled out: the first trigram, then one more character per trigram.
+    let run = "";
+    for (const trigram of trigrams) {
+      if (isCommon(trigram)) {
+        common = true;
+        if (run) parts.add(run);
+        run = "";
+      } else {
+        run = run ? run + [...trigram][2]! : trigram;
       }
     }
+    if (run) parts.add(run);
   }
-  if (!common || parts.length === 0) return { kind: "whole", text };
-  return { kind: "parts", text, parts: [...new Set(parts)] };
+  if (!common || parts.size === 0) return { kind: "whole", text };
+  return { kind: "parts", text, parts: [...parts] };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import pg from "pg";
 import { z } from "zod";
 import { callerAsActor, requirePermission, type Caller } from "@/lib/auth/session-context";
 import { AppError } from "@/lib/errors";
@@ -20,24 +19,13 @@ const REFUSALS: Partial<Record<SyncError["code"], string>> = {
   SYNC_BUSY: "A sync of this source is running. Approve the sweep once it has finished.",
 };
 
-async function sourceOfRun(connectionString: string, runId: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ source_id: string }>(`SELECT source_id::text FROM sync_runs WHERE id = $1`, [runId]);
-    return rows[0]?.source_id;
-  } finally {
-    await client.end();
-  }
-}
-
 export type ApprovedSweepDto = { retired: number };
 
 /**
  * An admin approves a held sweep (ARCHITECTURE "sync lifecycle", step 5): exactly the records the run
  * would have retired are marked gone, audited with the admin as actor (`inventory.gone` per record and
  * `sync.sweep_approved`, in the same transaction: lib/sync/approve-held-sweep.ts). Then, as after any
- * load, the findings, dashboard and risk scores follow the inventory.
+ * load, the stored owners, findings, dashboard and risk scores follow the inventory.
  */
 export async function approveSweep(caller: Caller, sourceIdInput: string, runIdInput: string, options: { connectionString?: string } = {}): Promise<ApprovedSweepDto> {
   requirePermission(caller, "sources:manage");
@@ -46,11 +34,12 @@ export async function approveSweep(caller: Caller, sourceIdInput: string, runIdI
   if (!parsedRun.success) throw new AppError("INVALID_INPUT", "Not a sync run id.", "runId");
   const runId = parsedRun.data;
   const connectionString = options.connectionString ?? resolveDatabaseUrl();
-  if ((await sourceOfRun(connectionString, runId)) !== sourceId) throw new AppError("NOT_FOUND", "That sync run does not exist for this source.");
   const actor = callerAsActor(caller);
   const { auditKey } = getInstanceKeys();
-  const approved = await approveHeldSweep({ connectionString, runId, actor, auditKey }).catch((error: unknown) => {
-    const refusal = error instanceof SyncError ? REFUSALS[error.code] : undefined;
+  const approved = await approveHeldSweep({ connectionString, runId, sourceId, actor, auditKey }).catch((error: unknown) => {
+    if (!(error instanceof SyncError)) throw error;
+    if (error.code === "RUN_NOT_FOUND") throw new AppError("NOT_FOUND", "That sync run does not exist for this source.");
+    const refusal = REFUSALS[error.code];
     throw refusal ? new AppError("CONFLICT", refusal) : error;
   });
   await evaluateAfterLoad(connectionString, actor, auditKey);

@@ -11,6 +11,8 @@ import type { KindCounts, RunCounts } from "@/lib/sync/types";
 export type ApproveHeldSweepOptions = {
   connectionString: string;
   runId: string;
+  /** When given, the run must be this source's (RUN_NOT_FOUND otherwise): the page names both. */
+  sourceId?: string;
   /** The admin approving; recorded on the run and on every `inventory.gone` event. */
   actor: AuditActor;
   auditKey: Buffer;
@@ -24,14 +26,20 @@ type RunRow = { source_id: string; status: string; held_sweep: { approvedAt?: st
  * Retires exactly what a held sweep would have retired (kept in sync_held_retirements), audited
  * with the approving actor, in one transaction. Only the source's latest run may be approved:
  * after a newer run the held list no longer describes the inventory (SWEEP_STALE). Takes the
- * source's sync lock, so it never races a sync (SYNC_BUSY if one is running).
+ * source's sync lock, so it never races a sync (SYNC_BUSY if one is running). Like executeRun, it
+ * changes records only: the caller runs evaluateAfterLoad for what derives from them (stored owners,
+ * findings, rollups).
  */
 export async function approveHeldSweep(options: ApproveHeldSweepOptions): Promise<ApprovedSweep> {
   const client = new pg.Client({ connectionString: options.connectionString, application_name: "keyward-sync" });
   await client.connect();
   let sourceId: string | undefined;
   try {
-    sourceId = (await readRun(client, options.runId)).source_id;
+    const { source_id: runSource } = await readRun(client, options.runId);
+    if (options.sourceId !== undefined && options.sourceId !== runSource) {
+      throw new HeldSweepError("RUN_NOT_FOUND", `run ${options.runId}: not a run of source ${options.sourceId}`);
+    }
+    sourceId = runSource;
     await acquireSourceLock(client, sourceId, "fail");
     const run = await readRun(client, options.runId); // again, under the lock
     if (!run.held_sweep) throw new HeldSweepError("SWEEP_NOT_HELD", `run ${options.runId}: its sweep was not held`);
@@ -79,8 +87,6 @@ async function retireHeld(client: pg.Client, options: ApproveHeldSweepOptions, r
       events.push(...inventoryEvents("inventory.gone", spec.kind, rows.map((row) => auditRefOf(spec.kind, row)), ctx));
     }
     await client.query(`DELETE FROM sync_held_retirements WHERE run_id = $1`, [options.runId]);
-    // Retired owned_by edges, people or hints can change who owns an identity (docs/ownership.md).
-    await client.query("SELECT refresh_identity_owners(NULL)");
     const approval = { approvedAt: new Date().toISOString(), approvedBy: options.actor.label };
     const status = run.status === "held" ? "succeeded" : run.status;
     await client.query(`UPDATE sync_runs SET held_sweep = held_sweep || $2::jsonb, status = $3, counts = $4 WHERE id = $1`, [
